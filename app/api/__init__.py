@@ -1,0 +1,1 @@
+"""Client of the POS vendor's Open API."""

@@ -1,0 +1,23 @@
+"""One way to find the data files shipped in ``resources/``, from source, wheel or frozen build."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources as _res
+from pathlib import Path
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file under ``resources/`` (a real file on disk in every supported layout)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root, "resources", *parts)
+    return Path(str(_res.files("resources").joinpath(*parts)))
+
+
+def read_text(*parts: str) -> str:
+    return resource_path(*parts).read_text(encoding="utf-8")
+
+
+def read_bytes(*parts: str) -> bytes:
+    return resource_path(*parts).read_bytes()

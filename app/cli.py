@@ -1,0 +1,80 @@
+"""The ``intake`` command line. Each command lives in its own module under ``app.commands``
+(or ``ui`` for the window), imported only when that command runs so ``intake validate``
+never loads Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+
+# command name -> (module, help). The module exposes add_arguments(parser) and run(args) -> int.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("ui.launch", "open the intake window (the default)"),
+    "sandbox": ("app.commands.sandbox", "run the local sandbox of the POS API"),
+    "validate": ("app.commands.validate", "check an intake JSON file against the contract and policy"),
+    "submit": ("app.commands.submit", "queue an intake JSON file in the outbox and send it"),
+    "outbox": ("app.commands.outbox", "list or send what waits in the outbox"),
+    "credentials": ("app.commands.credentials", "store or remove the API key in the OS keyring"),
+    "idscan": ("app.commands.idscan", "read the data of an ID card barcode"),
+    "consent": ("app.commands.consent", "export the marketing-consent records"),
+    "audit": ("app.commands.audit", "export the audit trail"),
+}
+
+
+def _load(module_name: str):
+    return importlib.import_module(module_name)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intake",
+        description="Customer-intake station: register dispensary customers in the POS, online or offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window against an embedded sandbox with an in-memory keyring (no account needed)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen, run one scripted intake against an embedded sandbox, exit 0 on success",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text[:1].upper() + help_text[1:] + ".")
+        p.set_defaults(_module=module_name)
+        if name == "gui":
+            # The window's module imports Qt; its two options are the top-level ones.
+            p.add_argument("--demo", action="store_true", help=parser._option_string_actions["--demo"].help)
+            continue
+        try:
+            module = _load(module_name)
+        except ImportError:
+            continue
+        module.add_arguments(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module_name = getattr(args, "_module", None) or "ui.launch"
+    try:
+        module = _load(module_name)
+    except ImportError as exc:
+        print(f"intake: this command is not available in this build ({exc})", file=sys.stderr)
+        return 2
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

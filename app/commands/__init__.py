@@ -1,0 +1,1 @@
+"""One module per ``intake`` command: ``add_arguments(parser)`` and ``run(args) -> int``."""

@@ -1,0 +1,1 @@
+"""The Qt layer: windows, wizard pages and widgets over the ``app`` domain."""
