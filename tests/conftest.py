@@ -1,0 +1,26 @@
+"""Shared test set-up: Qt offscreen unless --onscreen, and no test touches the real
+keyring, configuration or data directory of the machine running it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--onscreen", action="store_true", help="show windows on the real display")
+
+
+def pytest_configure(config):
+    if not config.getoption("--onscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path, monkeypatch):
+    """Point configuration and data at a temporary folder for every test."""
+    monkeypatch.setenv("INTAKE_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
+    for var in ("INTAKE_API_URL", "INTAKE_FILES_URL", "INTAKE_JURISDICTION"):
+        monkeypatch.delenv(var, raising=False)
