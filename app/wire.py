@@ -72,6 +72,7 @@ CUSTOMER_STATUSES: tuple[str, ...] = ("pending", "verified")
 # --- response members -----------------------------------------------------------------
 RESP_ID = "id"
 RESP_STATUS = "status"
+RESP_CREATED_AT = "created_at"
 RESP_LIST_WRAPPERS: tuple[str, ...] = ("data", "customers")
 GROUP_ID = "id"
 GROUP_NAME = "name"
