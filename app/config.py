@@ -42,6 +42,8 @@ class Config:
     max_document_bytes: int = 10 * 1024 * 1024
     draft_retention_days: int = 14
     language: str = "en"
+    # A store's own marketing-consent disclosures (TOML); None uses the shipped wording.
+    disclosure_file: str | None = None
     demo: bool = False
 
     def with_changes(self, **changes: object) -> Config:
