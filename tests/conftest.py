@@ -24,3 +24,19 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
     for var in ("INTAKE_API_URL", "INTAKE_FILES_URL", "INTAKE_JURISDICTION"):
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A fresh in-process keyring for the test; the previous backend comes back afterwards."""
+    import keyring
+
+    from app.memkeyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
