@@ -12,6 +12,9 @@ class ApiError(Exception):
     """Base of every API failure. ``message`` is fit to show a clerk or an admin."""
 
     retryable = False
+    # True when the server may have acted on the request even though the call failed: the
+    # outbox must then ask the server before sending a create again (see NetworkError).
+    may_have_reached = False
 
     def __init__(self, message: str, *, status: int | None = None) -> None:
         super().__init__(message)
@@ -67,6 +70,9 @@ class ServerError(ApiError):
     """5xx, or any other reply the client cannot use."""
 
     retryable = True
+    # A 500 can come after the record was written, and a gateway's 502/504 after it forwarded
+    # the request, so a failed create may still have created the customer.
+    may_have_reached = True
 
 
 class BadResponse(ServerError):
