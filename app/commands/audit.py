@@ -1,0 +1,93 @@
+"""``intake audit export --csv FILE | verify | list``: the station's audit trail.
+
+The trail holds no personal data, so none of these needs the data key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import sqlite3
+import sys
+
+from app.audit import CSV_COLUMNS, EVENTS, EXPORTED, AuditError, AuditLog
+from app.config import ConfigError, load_config
+
+EXIT_OK = 0
+EXIT_BROKEN = 1
+EXIT_UNUSABLE = 2
+
+
+def add_clerk_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--clerk", help="who runs the export, for the audit trail (default: the login name)")
+
+
+def clerk_of(args: argparse.Namespace) -> str:
+    if getattr(args, "clerk", None):
+        return str(args.clerk)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers and services)
+        return "command line"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write the audit trail to a CSV file",
+        description="Write every audit event, oldest first, to a CSV file with the columns: "
+        + ", ".join(CSV_COLUMNS)
+        + ". Each hash is sha256(prev_hash + row content), so the chain can be checked from the file.",
+    )
+    export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+    add_clerk_argument(export)
+    actions.add_parser(
+        "verify",
+        help="check the hash chain; exit 0 intact, 1 with the first altered event",
+        description="Check that no audit event was altered, removed or reordered. Exit 0 when intact, "
+        "1 naming the first broken event, 2 when the log cannot be read.",
+    )
+    listing = actions.add_parser("list", help="print the latest audit events, newest first")
+    listing.add_argument("--limit", type=int, default=50, help="how many events (default 50)")
+    listing.add_argument("--event", choices=EVENTS, help="only events of this type")
+
+
+def _fail(message: str) -> int:
+    print(f"intake audit: {message}", file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        log = AuditLog.open(load_config())
+    except ConfigError as exc:
+        return _fail(str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        return _fail(f"cannot open the audit log: {exc}")
+    try:
+        if args.action == "verify":
+            broken = log.verify()
+            if broken is not None:
+                print(f"audit log altered: event {broken} does not match the chain", file=sys.stderr)
+                return EXIT_BROKEN
+            seq, digest = log.head()
+            print(f"audit log intact: {seq} events, last hash {digest}")
+            return EXIT_OK
+        if args.action == "list":
+            for e in log.entries(limit=max(args.limit, 0), event=args.event):
+                details = json.dumps(dict(e.details), sort_keys=True, ensure_ascii=False) if e.details else ""
+                line = [str(e.seq), e.at, e.event, e.clerk, e.intake_id or "-", e.customer_id or "-", details]
+                print("  ".join(line).rstrip())
+            return EXIT_OK
+        target = sys.stdout if args.csv == "-" else args.csv
+        rows = log.export_csv(target)
+    except (OSError, sqlite3.Error) as exc:
+        where = f"write {args.csv}" if args.action == "export" else "read the audit log"
+        return _fail(f"cannot {where}: {exc}")
+    with contextlib.suppress(AuditError, OSError, sqlite3.Error):
+        log.append(EXPORTED, clerk=clerk_of(args), details={"reason": "audit_export", "rows": rows})
+    print(f"wrote {rows} audit events to {args.csv}", file=sys.stderr if args.csv == "-" else sys.stdout)
+    return EXIT_OK
