@@ -1,0 +1,545 @@
+"""The outbox: every submitted intake, kept until the POS has created the customer.
+
+One row per intake moves through these states, each move one committed transaction so a
+program killed at any instant resumes where it stopped::
+
+    queued -> uploading -> posting -> created
+       ^          |           |-----> needs_attention  (the POS refused the record: back to the clerk)
+       |          |           '-----> failed           (a definite error no retry will fix)
+       '----------+---- a retryable failure (offline, 5xx, 429) goes back to queued with a later
+                        next_attempt_at; retry()/resubmit() bring needs_attention/failed back.
+
+``uncertain`` is written *before* a create is sent and cleared only once its outcome is
+known: a row that is uncertain may already exist on the server, so the sync worker asks the
+server before sending it again (see ``app.sync``). ``paused`` is one flag for the whole
+outbox, set when the API key is refused, so nothing is sent until an admin fixes the key.
+
+Personal data (request body, display label, server field messages, document names and
+bytes) is encrypted with the station's data key and removed once the customer is created;
+what stays in plain text is the state, timestamps, counters and the customer's POS id.
+Every commit is flushed to disk (``synchronous=FULL``): an accepted intake and the
+write-ahead ``uncertain`` mark survive a power cut, not only a killed program.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from app.crypto import Cipher
+from app.drafts import display_label
+from app.storage import open_database, restrict_permissions, transaction
+
+_COMPONENT = "outbox"
+_MIGRATIONS = (
+    """
+    CREATE TABLE entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        uncertain INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        customer_id,
+        customer_status TEXT,
+        draft_id TEXT,
+        label BLOB,
+        body BLOB,
+        details BLOB
+    );
+    CREATE INDEX entries_due ON entries (state, next_attempt_at);
+    CREATE TABLE entry_documents (
+        entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        content_type TEXT NOT NULL,
+        doc_type TEXT NOT NULL,
+        file_id INTEGER,
+        filename BLOB NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (entry_id, position)
+    );
+    CREATE TABLE outbox_flags (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+)
+
+_PAUSED = "paused"
+
+
+class EntryState(StrEnum):
+    QUEUED = "queued"
+    UPLOADING = "uploading"
+    POSTING = "posting"
+    CREATED = "created"
+    NEEDS_ATTENTION = "needs_attention"
+    FAILED = "failed"
+
+
+PENDING_STATES: frozenset[EntryState] = frozenset({EntryState.QUEUED, EntryState.UPLOADING, EntryState.POSTING})
+IN_FLIGHT_STATES: frozenset[EntryState] = frozenset({EntryState.UPLOADING, EntryState.POSTING})
+RETRYABLE_STATES: frozenset[EntryState] = frozenset({EntryState.NEEDS_ATTENTION, EntryState.FAILED})
+
+
+class EntryNotFound(KeyError):
+    """No outbox entry has this id (it was discarded or forgotten)."""
+
+
+class EntryBusy(RuntimeError):
+    """The entry is being sent right now; try again when the send has finished."""
+
+
+class WrongState(ValueError):
+    """The operation does not apply to the entry's current state."""
+
+
+@dataclass(frozen=True)
+class DocumentFile:
+    """A document to upload with the intake. ``doc_type`` is a ``wire.DOCUMENT_TYPES`` value."""
+
+    filename: str
+    content_type: str
+    doc_type: str
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PendingDocument:
+    position: int
+    filename: str
+    content_type: str
+    doc_type: str
+    data: bytes = field(repr=False)
+    file_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: str
+    state: EntryState
+    created_at: float
+    updated_at: float
+    attempts: int
+    next_attempt_at: float
+    last_error: str | None
+    field_errors: dict[str, list[str]] = field(repr=False)
+    form_errors: list[str] = field(repr=False)
+    customer_id: int | str | None
+    customer_status: str | None
+    uncertain: bool
+    label: str | None = field(repr=False)
+    draft_id: str | None
+    document_count: int
+
+    @property
+    def pending(self) -> bool:
+        return self.state in PENDING_STATES
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """What the sync worker needs to send one entry (decrypted)."""
+
+    entry: OutboxEntry
+    body: dict[str, Any] = field(repr=False)
+    documents: list[PendingDocument] = field(repr=False)
+
+
+_ENTRY_COLUMNS = (
+    "id, state, created_at, updated_at, attempts, next_attempt_at, last_error, customer_id, customer_status, "
+    "uncertain, draft_id, label, details, "
+    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id)"
+)
+
+
+class Outbox:
+    """The persistent queue. Thread-safe: one connection behind a lock; every method is short
+    (no network inside), so the window may read while a worker drains."""
+
+    def __init__(self, db_path: Path, cipher: Cipher, *, clock=time.time) -> None:
+        self.db_path = Path(db_path)
+        self._cipher = cipher
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._conn = open_database(self.db_path, component=_COMPONENT, migrations=_MIGRATIONS, synchronous="FULL")
+        self._lock_path = self.db_path.with_name(self.db_path.name + ".lock")
+        # Rows left "uploading"/"posting" by a killed program are queued again, unless another
+        # process is sending right now (it holds the send lock and owns those rows).
+        with contextlib.suppress(EntryBusy), self.send_lock():
+            self.requeue_interrupted()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Outbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- what the clerk does -----------------------------------------------------------------
+
+    def enqueue(
+        self, body: Mapping[str, Any], documents: Sequence[DocumentFile] = (), draft_id: str | None = None
+    ) -> str:
+        """Accept an intake for sending; returns the entry id. Once this returns the intake is
+        on disk: nothing is lost if the program dies the next instant."""
+        entry_id = uuid.uuid4().hex
+        now = float(self._clock())
+        body = dict(body)
+        rows = [self._document_row(entry_id, i, d) for i, d in enumerate(documents)]
+        with self._lock, transaction(self._conn):
+            self._conn.execute(
+                "INSERT INTO entries (id, state, created_at, updated_at, next_attempt_at, draft_id, label, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (entry_id, EntryState.QUEUED, now, now, now, draft_id, self._label_blob(entry_id, body),
+                 self._cipher.encrypt_json(body, _ad(entry_id, "body"))),
+            )
+            self._conn.executemany(
+                "INSERT INTO entry_documents (entry_id, position, content_type, doc_type, filename, data) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return entry_id
+
+    def entries(self, states: Iterable[EntryState | str] | None = None) -> list[OutboxEntry]:
+        """Entries in the order they were accepted, optionally only those in ``states``."""
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM entries"
+        params: tuple = ()
+        if states is not None:
+            wanted = tuple(EntryState(s) for s in states)
+            sql += f" WHERE state IN ({','.join('?' * len(wanted))})"
+            params = wanted
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [self._entry(r) for r in rows]
+
+    def get(self, entry_id: str) -> OutboxEntry:
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(entry_id)
+        return self._entry(row)
+
+    def counts(self) -> dict[str, int]:
+        """How many entries are in each state (every state present, zero included)."""
+        result = {s.value: 0 for s in EntryState}
+        with self._lock:
+            for state, n in self._conn.execute("SELECT state, COUNT(*) FROM entries GROUP BY state"):
+                result[state] = n
+        return result
+
+    def pending_count(self) -> int:
+        counts = self.counts()
+        return sum(counts[s.value] for s in PENDING_STATES)
+
+    def retry(self, entry_id: str) -> None:
+        """Send a needs_attention or failed entry again as it is (e.g. after fixing the setup)."""
+        self._requeue(entry_id, None)
+
+    def resubmit(self, entry_id: str, body: Mapping[str, Any]) -> None:
+        """Send a needs_attention or failed entry again with the clerk's corrected body.
+        Documents already uploaded keep their file ids."""
+        self._requeue(entry_id, dict(body))
+
+    def _requeue(self, entry_id: str, body: dict[str, Any] | None) -> None:
+        now = float(self._clock())
+        with self._lock, transaction(self._conn):
+            state = self._state(entry_id)
+            if state not in RETRYABLE_STATES:
+                raise WrongState(f"an entry that is {state.value} cannot be sent again")
+            self._conn.execute(
+                "UPDATE entries SET state = ?, attempts = 0, next_attempt_at = ?, updated_at = ?, last_error = NULL, "
+                "details = NULL WHERE id = ?",
+                (EntryState.QUEUED, now, now, entry_id),
+            )
+            if body is not None:
+                self._conn.execute(
+                    "UPDATE entries SET body = ?, label = ? WHERE id = ?",
+                    (
+                        self._cipher.encrypt_json(body, _ad(entry_id, "body")),
+                        self._label_blob(entry_id, body),
+                        entry_id,
+                    ),
+                )
+
+    def body(self, entry_id: str) -> dict[str, Any]:
+        """The request body of an entry not yet created (to put back in the form)."""
+        with self._lock:
+            row = self._conn.execute("SELECT body FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(entry_id)
+        if row[0] is None:
+            raise WrongState("the entry's personal data was removed once the customer was created")
+        return self._cipher.decrypt_json(row[0], _ad(entry_id, "body"))
+
+    def discard(self, entry_id: str) -> None:
+        """Remove an entry and everything it holds. Refused while it is being sent."""
+        with self._lock, transaction(self._conn):
+            state = self._state(entry_id)
+            if state in IN_FLIGHT_STATES:
+                raise EntryBusy("the intake is being sent right now")
+            self._conn.execute("DELETE FROM entry_documents WHERE entry_id = ?", (entry_id,))
+            self._conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def forget_created(self, older_than_days: float, now: float | None = None) -> int:
+        """Delete created entries (already stripped of personal data) older than the given age."""
+        cutoff = (float(self._clock()) if now is None else now) - older_than_days * 86400.0
+        with self._lock, transaction(self._conn):
+            return self._conn.execute(
+                "DELETE FROM entries WHERE state = ? AND updated_at < ?", (EntryState.CREATED, cutoff)
+            ).rowcount
+
+    # --- the whole-outbox pause (API key refused) --------------------------------------------
+
+    def pause(self, message: str) -> None:
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO outbox_flags (name, value) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                (_PAUSED, message),
+            )
+
+    def resume(self) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM outbox_flags WHERE name = ?", (_PAUSED,))
+
+    def paused(self) -> str | None:
+        """The admin-facing reason the outbox is paused, or None when it is running."""
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM outbox_flags WHERE name = ?", (_PAUSED,)).fetchone()
+        return row[0] if row else None
+
+    # --- what the sync worker does -------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def send_lock(self) -> Iterator[None]:
+        """Hold the right to send from this outbox, across threads and processes, or raise
+        EntryBusy. The operating system drops it when the holder dies, so a killed sender
+        never blocks the next one."""
+        handle = _try_lock_file(self._lock_path)
+        if handle is None:
+            raise EntryBusy("another sender is working on this outbox")
+        try:
+            yield
+        finally:
+            _unlock_file(handle)
+
+    def requeue_interrupted(self) -> int:
+        """Rows a dead sender left mid-send go back to queued, keeping their ``uncertain`` mark.
+        Call only while holding :meth:`send_lock`."""
+        with self._lock:
+            return self._conn.execute(
+                "UPDATE entries SET state = ? WHERE state IN (?, ?)",
+                (EntryState.QUEUED, EntryState.UPLOADING, EntryState.POSTING),
+            ).rowcount
+
+    def due_ids(self, now: float, only: Iterable[str] | None = None) -> list[str]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id FROM entries WHERE state IN (?, ?, ?) AND next_attempt_at <= ? ORDER BY seq",
+                (*sorted(PENDING_STATES), now),
+            ).fetchall()
+        ids = [r[0] for r in rows]
+        if only is not None:
+            wanted = set(only)
+            ids = [i for i in ids if i in wanted]
+        return ids
+
+    def next_attempt_at(self, only: Iterable[str] | None = None) -> float | None:
+        """When the earliest pending entry is due (None when nothing is pending)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, next_attempt_at FROM entries WHERE state IN (?, ?, ?)", tuple(sorted(PENDING_STATES))
+            ).fetchall()
+        wanted = None if only is None else set(only)
+        times = [t for i, t in rows if wanted is None or i in wanted]
+        return min(times) if times else None
+
+    def work_item(self, entry_id: str) -> WorkItem | None:
+        """The decrypted body and documents of a pending entry (None when it is no longer pending)."""
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_ENTRY_COLUMNS}, body FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            docs = self._conn.execute(
+                "SELECT position, content_type, doc_type, file_id, filename, data FROM entry_documents "
+                "WHERE entry_id = ? ORDER BY position",
+                (entry_id,),
+            ).fetchall()
+        if row is None:
+            return None
+        entry = self._entry(row[:-1])
+        if not entry.pending:
+            return None
+        body = self._cipher.decrypt_json(row[-1], _ad(entry_id, "body"))
+        documents = [
+            PendingDocument(
+                position=pos,
+                filename=self._cipher.decrypt(name, _ad(entry_id, "doc", str(pos), "name")).decode("utf-8"),
+                content_type=content_type,
+                doc_type=doc_type,
+                data=self._cipher.decrypt(data, _ad(entry_id, "doc", str(pos), "data")),
+                file_id=file_id,
+            )
+            for pos, content_type, doc_type, file_id, name, data in docs
+        ]
+        return WorkItem(entry=entry, body=body, documents=documents)
+
+    def mark_uploading(self, entry_id: str) -> None:
+        self._update(entry_id, "state = ?", (EntryState.UPLOADING,))
+
+    def record_file_id(self, entry_id: str, position: int, file_id: int) -> None:
+        """Persist an uploaded document's file id the moment it is known: it is never uploaded again."""
+        with self._lock:
+            self._conn.execute(
+                "UPDATE entry_documents SET file_id = ? WHERE entry_id = ? AND position = ?",
+                (file_id, entry_id, position),
+            )
+
+    def mark_posting(self, entry_id: str) -> None:
+        """Write-ahead: from this commit on, the create may reach the server."""
+        self._update(entry_id, "state = ?, uncertain = 1", (EntryState.POSTING,))
+
+    def mark_created(self, entry_id: str, customer_id: int | str, customer_status: str | None) -> None:
+        """The customer exists in the POS. The entry's personal data is removed in the same commit."""
+        now = float(self._clock())
+        with self._lock, transaction(self._conn):
+            self._conn.execute(
+                "UPDATE entries SET state = ?, uncertain = 0, customer_id = ?, customer_status = ?, updated_at = ?, "
+                "last_error = NULL, label = NULL, body = NULL, details = NULL WHERE id = ?",
+                (EntryState.CREATED, customer_id, customer_status, now, entry_id),
+            )
+            self._conn.execute("DELETE FROM entry_documents WHERE entry_id = ?", (entry_id,))
+
+    def schedule_retry(
+        self, entry_id: str, *, next_attempt_at: float, error: str, uncertain: bool, count_attempt: bool = True
+    ) -> None:
+        """Back to queued until ``next_attempt_at``; ``error`` is a message without personal data."""
+        self._update(
+            entry_id,
+            "state = ?, next_attempt_at = ?, last_error = ?, uncertain = ?, attempts = attempts + ?",
+            (EntryState.QUEUED, next_attempt_at, error, int(uncertain), int(count_attempt)),
+        )
+
+    def mark_needs_attention(
+        self,
+        entry_id: str,
+        *,
+        error: str,
+        field_errors: Mapping[str, list[str]] | None = None,
+        form_errors: Sequence[str] = (),
+    ) -> None:
+        details = {"field_errors": dict(field_errors or {}), "form_errors": list(form_errors)}
+        self._update(
+            entry_id,
+            "state = ?, uncertain = 0, last_error = ?, details = ?, attempts = attempts + 1",
+            (EntryState.NEEDS_ATTENTION, error, self._cipher.encrypt_json(details, _ad(entry_id, "details"))),
+        )
+
+    def mark_failed(self, entry_id: str, *, error: str, uncertain: bool) -> None:
+        self._update(
+            entry_id,
+            "state = ?, uncertain = ?, last_error = ?, attempts = attempts + 1",
+            (EntryState.FAILED, int(uncertain), error),
+        )
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    def _update(self, entry_id: str, assignments: str, params: tuple) -> None:
+        now = float(self._clock())
+        with self._lock:
+            self._conn.execute(
+                f"UPDATE entries SET {assignments}, updated_at = ? WHERE id = ?", (*params, now, entry_id)
+            )
+
+    def _state(self, entry_id: str) -> EntryState:
+        row = self._conn.execute("SELECT state FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(entry_id)
+        return EntryState(row[0])
+
+    def _label_blob(self, entry_id: str, body: Mapping[str, Any]) -> bytes:
+        return self._cipher.encrypt(display_label(body).encode("utf-8"), _ad(entry_id, "label"))
+
+    def _document_row(self, entry_id: str, position: int, doc: DocumentFile) -> tuple:
+        return (
+            entry_id,
+            position,
+            doc.content_type,
+            doc.doc_type,
+            self._cipher.encrypt(doc.filename.encode("utf-8"), _ad(entry_id, "doc", str(position), "name")),
+            self._cipher.encrypt(bytes(doc.data), _ad(entry_id, "doc", str(position), "data")),
+        )
+
+    def _entry(self, row: Sequence[Any]) -> OutboxEntry:
+        (entry_id, state, created_at, updated_at, attempts, next_at, last_error, customer_id, customer_status,
+         uncertain, draft_id, label, details, doc_count) = row
+        opened = self._cipher.decrypt_json(details, _ad(entry_id, "details")) if details else {}
+        return OutboxEntry(
+            id=entry_id,
+            state=EntryState(state),
+            created_at=created_at,
+            updated_at=updated_at,
+            attempts=attempts,
+            next_attempt_at=next_at,
+            last_error=last_error,
+            field_errors=opened.get("field_errors", {}),
+            form_errors=opened.get("form_errors", []),
+            customer_id=customer_id,
+            customer_status=customer_status,
+            uncertain=bool(uncertain),
+            label=self._cipher.decrypt(label, _ad(entry_id, "label")).decode("utf-8") if label else None,
+            draft_id=draft_id,
+            document_count=doc_count,
+        )
+
+
+def _ad(*parts: str) -> bytes:
+    return ("outbox:" + ":".join(parts)).encode("utf-8")
+
+
+# --- an advisory file lock that dies with its holder ---------------------------------------------
+
+def _try_lock_file(path: Path):
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    restrict_permissions(path)
+    try:
+        if os.name == "nt":  # pragma: no cover - exercised on Windows builds
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock_file(fd: int) -> None:
+    try:
+        if os.name == "nt":  # pragma: no cover
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

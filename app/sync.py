@@ -1,0 +1,410 @@
+"""Sending the outbox to the POS, exactly once.
+
+The vendor offers no idempotency key, so "exactly once" rests on three habits:
+
+1. **Write-ahead.** Before a create is sent the entry is marked ``uncertain`` in a committed
+   transaction; the mark is cleared only when the outcome is known (created, or a failure that
+   proves the server did not act: a 4xx reply, a connection that never opened).
+2. **Ask before re-sending.** An entry that is uncertain when its turn comes is looked up first:
+   by state ID when the body has one (a PRO-plan call), otherwise - or when the plan refuses
+   it - in the listing of customers created around the entry's creation date, matched on first
+   name, last name and date of birth. Found: the entry is marked created with that customer,
+   nothing is posted.
+3. **Adopt our own duplicate.** A "state ID already exists" refusal for an entry that was
+   uncertain is our earlier create: the customer holding the state ID is adopted.
+
+Which failures leave the create uncertain: a timeout or reset after the request was written,
+and every 5xx (a 500 may come after the row was written, a 502/504 after a gateway forwarded
+the request; 503 usually means "not processed", but the vendor does not promise it, and a
+wrongly-uncertain entry costs only one lookup while a wrongly-certain one may create a
+customer twice). 401, 403, 404, 409, 422 and 429 are answers to a request the server did not
+carry out.
+
+Retries back off exponentially with full jitter (``uniform(0, min(max_delay, base * 2**n))``),
+never sooner than a ``Retry-After``. A retryable failure means the network or the server is
+unwell, so the drain stops there instead of hammering it with the rest of the queue; the
+entries keep their schedule and the next drain resumes. A refused API key pauses the whole
+outbox until :meth:`OutboxSyncer.resume`.
+
+Remaining risk: a create still being processed by the server when its lookup runs is not
+found, and is sent again. With a state ID the server's uniqueness check catches this (rule 3);
+without one, the backoff between attempts (seconds at least) is the only guard.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from app import wire
+from app.api.errors import (
+    ApiError,
+    AuthError,
+    NetworkError,
+    NotFound,
+    PlanNotAllowed,
+    RateLimited,
+    Rejected,
+    ServerError,
+)
+from app.crypto import DecryptError
+from app.outbox import EntryBusy, Outbox, WorkItem
+
+log = logging.getLogger(__name__)
+
+# Messages kept in the outbox and shown in lists: they say what happened, never whose record it was.
+MSG_OFFLINE = "No connection to the POS server; the intake will be sent when the connection is back."
+MSG_TIMEOUT = "The POS server did not answer in time; it will be asked whether the customer exists before resending."
+MSG_SERVER = "The POS server failed (HTTP {status}); the intake will be sent again later."
+MSG_BAD_REPLY = "The POS server's reply could not be read; the intake will be checked and sent again later."
+MSG_RATE = "The POS server asked to slow down; the next attempt waits at least {seconds:.0f} s."
+MSG_AUTH = "The POS refused the API key. An admin must store the right key, then resume sending."
+MSG_REJECTED = "The POS refused the record (HTTP {status}); correct the fields shown and submit again."
+MSG_DUPLICATE = "A customer with this state ID already exists in the POS."
+MSG_UPLOAD_REJECTED = "The POS refused a document (HTTP {status}); replace it and submit again."
+MSG_PLAN = "The store's POS plan does not allow this call (HTTP 403)."
+MSG_NOT_FOUND = "The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration."
+MSG_UNREADABLE = "This intake cannot be opened with this station's data key."
+MSG_UNEXPECTED = "An unexpected error stopped this intake ({kind}); see the log."
+
+
+@dataclass(frozen=True)
+class CreatedIntake:
+    entry_id: str
+    customer_id: int | str
+    customer_status: str | None
+    draft_id: str | None
+    customer: dict[str, Any] | None = field(default=None, repr=False)  # the server's reply, when there was one
+    adopted: bool = False  # found on the server after an uncertain attempt instead of posted now
+
+
+@dataclass
+class SyncReport:
+    """What one drain did. ``remaining`` counts entries still pending afterwards."""
+
+    attempted: int = 0
+    created: list[CreatedIntake] = field(default_factory=list)
+    needs_attention: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    retrying: list[str] = field(default_factory=list)
+    offline: bool = False
+    paused: bool = False
+    pause_message: str | None = None
+    busy: bool = False  # another sender holds the outbox (the other one does the work)
+    stopped_reason: str | None = None
+    remaining: int = 0
+    next_attempt_at: float | None = None
+
+
+class _Stop(Exception):
+    """The network or the server is unwell: end this pass over the queue."""
+
+
+class OutboxSyncer:
+    def __init__(
+        self,
+        outbox: Outbox,
+        client_factory: Callable[[], Any],
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] | None = None,
+        rng: random.Random | None = None,
+        base_delay: float = 2.0,
+        max_delay: float = 300.0,
+        listing_limit: int = 500,
+    ) -> None:
+        """``client_factory`` returns an ``app.api.client.ApiClient`` (or anything with its
+        methods); it is called once per drain that has work and the client closed after."""
+        self.outbox = outbox
+        self._client_factory = client_factory
+        self._clock = clock
+        self._sleep = sleep or time.sleep
+        self._rng = rng or random.Random()
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self._listing_limit = listing_limit
+        self._hold_until = 0.0  # after a 429 nothing is sent before this time
+
+    def resume(self) -> None:
+        """Lift the pause set by a refused API key (after an admin stored a new one)."""
+        self.outbox.resume()
+
+    def backoff(self, attempts: int, retry_after: float | None = None) -> float:
+        """Seconds before the next attempt after ``attempts`` earlier failures."""
+        ceiling = min(self.max_delay, self.base_delay * (2 ** min(attempts, 32)))
+        delay = self._rng.uniform(0.0, ceiling)
+        if retry_after is not None:
+            delay = max(delay, retry_after)
+        return delay
+
+    # --- the drain ---------------------------------------------------------------------------------
+
+    def drain(
+        self, max_entries: int | None = None, *, wait: float = 0.0, only: Collection[str] | None = None
+    ) -> SyncReport:
+        """Send every due entry (or only those in ``only``), oldest first.
+
+        ``wait`` > 0 keeps retrying entries whose backoff ends within that many seconds,
+        sleeping in between (the command line uses it; the window's worker drains again on its
+        timer instead). Being offline ends the drain at once, whatever ``wait`` says."""
+        report = SyncReport()
+        message = self.outbox.paused()
+        if message:
+            return self._finish(report, paused=message, only=only)
+        try:
+            lock = self.outbox.send_lock()
+            lock.__enter__()
+        except EntryBusy:
+            report.busy = True
+            return self._finish(report, only=only)
+        try:
+            self._drain_locked(report, max_entries, self._clock() + max(0.0, wait), only)
+        finally:
+            lock.__exit__(None, None, None)
+        return self._finish(report, paused=self.outbox.paused(), only=only)
+
+    def _drain_locked(
+        self, report: SyncReport, max_entries: int | None, deadline: float, only: Collection[str] | None
+    ) -> None:
+        self.outbox.requeue_interrupted()
+        client = None
+        try:
+            while True:
+                now = self._clock()
+                due = self.outbox.due_ids(now, only) if now >= self._hold_until else []
+                if not due:
+                    upcoming = self.outbox.next_attempt_at(only)
+                    if upcoming is None:
+                        return
+                    resume_at = max(upcoming, self._hold_until)
+                    if resume_at > deadline:
+                        return
+                    self._sleep(max(0.0, resume_at - now))
+                    continue
+                for entry_id in due:
+                    if max_entries is not None and report.attempted >= max_entries:
+                        return
+                    if client is None:
+                        client = self._client_factory()
+                    report.attempted += 1
+                    try:
+                        self._send(client, entry_id, report)
+                    except _Stop:
+                        break
+                if report.paused or report.offline:
+                    return
+        finally:
+            if client is not None:
+                try:
+                    client.close()
+                except Exception:  # closing a broken connection must not hide the report
+                    log.debug("closing the API client failed", exc_info=True)
+
+    def _finish(self, report: SyncReport, *, paused: str | None = None, only: Collection[str] | None) -> SyncReport:
+        if paused:
+            report.paused = True
+            report.pause_message = paused
+        counts = self.outbox.counts()
+        report.remaining = counts["queued"] + counts["uploading"] + counts["posting"]
+        report.next_attempt_at = self.outbox.next_attempt_at(only)
+        return report
+
+    # --- one entry ---------------------------------------------------------------------------------
+
+    def _send(self, client: Any, entry_id: str, report: SyncReport) -> None:
+        try:
+            item = self.outbox.work_item(entry_id)
+        except DecryptError:
+            self.outbox.mark_failed(entry_id, error=MSG_UNREADABLE, uncertain=self.outbox.get(entry_id).uncertain)
+            report.failed.append(entry_id)
+            return
+        if item is None:  # discarded or finished meanwhile
+            return
+        was_uncertain = item.entry.uncertain
+        phase = "upload"
+        try:
+            uploaded = self._upload_documents(client, item)
+            phase = "lookup"
+            self.outbox.mark_posting(entry_id)
+            if was_uncertain:
+                existing = self._find_existing(client, item)
+                if existing is not None:
+                    self._created(item, existing, report, adopted=True)
+                    return
+            phase = "create"
+            body = dict(item.body)
+            if uploaded:
+                body[wire.DOCUMENTS] = [*body.get(wire.DOCUMENTS, []), *uploaded]
+            try:
+                customer = client.create_customer(body)
+            except Rejected as exc:
+                if exc.duplicate and was_uncertain and item.body.get(wire.STATE_ID):
+                    try:
+                        existing = self._lookup_state_id(client, str(item.body[wire.STATE_ID]))
+                    except PlanNotAllowed:
+                        raise exc from None
+                    if existing is not None:
+                        self._created(item, existing, report, adopted=True)
+                        return
+                raise
+            self._created(item, customer, report, adopted=False)
+        except ApiError as exc:
+            self._failure(item, exc, phase, was_uncertain, report)
+        except _Stop:
+            raise
+        except Exception as exc:
+            # A fault of ours (or a client bug) must not wedge the queue or crash the worker;
+            # the entry keeps its uncertain mark so a retry asks the server first.
+            log.exception("sending outbox entry %s failed unexpectedly", entry_id)
+            message = MSG_UNEXPECTED.format(kind=type(exc).__name__)
+            self.outbox.mark_failed(entry_id, error=message, uncertain=was_uncertain or phase == "create")
+            report.failed.append(entry_id)
+
+    def _upload_documents(self, client: Any, item: WorkItem) -> list[dict[str, Any]]:
+        if any(d.file_id is None for d in item.documents):
+            self.outbox.mark_uploading(item.entry.id)
+        refs = []
+        for doc in item.documents:
+            file_id = doc.file_id
+            if file_id is None:
+                file_id = client.upload_file(doc.filename, doc.data, doc.content_type)
+                self.outbox.record_file_id(item.entry.id, doc.position, file_id)
+            refs.append({wire.DOC_FILE_ID: file_id, wire.DOC_TYPE: doc.doc_type})
+        return refs
+
+    def _created(self, item: WorkItem, customer: dict[str, Any], report: SyncReport, *, adopted: bool) -> None:
+        customer_id = customer.get(wire.RESP_ID)
+        status = customer.get(wire.RESP_STATUS)
+        self.outbox.mark_created(item.entry.id, customer_id, status if isinstance(status, str) else None)
+        report.created.append(
+            CreatedIntake(
+                entry_id=item.entry.id,
+                customer_id=customer_id,
+                customer_status=status if isinstance(status, str) else None,
+                draft_id=item.entry.draft_id,
+                customer=customer,
+                adopted=adopted,
+            )
+        )
+
+    # --- asking the server whether an uncertain create happened ----------------------------------
+
+    def _find_existing(self, client: Any, item: WorkItem) -> dict[str, Any] | None:
+        state_id = item.body.get(wire.STATE_ID)
+        if state_id:
+            try:
+                found = self._lookup_state_id(client, str(state_id))
+            except PlanNotAllowed:
+                found = None
+            else:
+                # The state ID is unique in the POS: no holder means our create did not land.
+                return found
+        return self._find_in_listing(client, item)
+
+    @staticmethod
+    def _lookup_state_id(client: Any, state_id: str) -> dict[str, Any] | None:
+        try:
+            return client.find_by_state_id(state_id)
+        except NotFound:
+            return None
+
+    def _find_in_listing(self, client: Any, item: WorkItem) -> dict[str, Any] | None:
+        created_day = datetime.fromtimestamp(item.entry.created_at).date()
+        # The server's clock and time zone are unknown: one day of slack on both sides.
+        start = created_day - timedelta(days=1)
+        end = max(date.today(), created_day) + timedelta(days=1)
+        customers = client.list_customers(start, end, limit=self._listing_limit)
+        return match_customer(item.body, customers)
+
+    # --- failures ------------------------------------------------------------------------------------
+
+    def _failure(self, item: WorkItem, exc: ApiError, phase: str, was_uncertain: bool, report: SyncReport) -> None:
+        entry_id = item.entry.id
+        now = self._clock()
+        attempts = item.entry.attempts
+        # Uncertainty only grows: a failed create may have landed; an earlier uncertain
+        # attempt stays uncertain until the server is asked or the customer is created.
+        maybe_landed = phase == "create" and bool(getattr(exc, "may_have_reached", False))
+        uncertain = was_uncertain or maybe_landed
+
+        if isinstance(exc, AuthError):
+            self.outbox.pause(MSG_AUTH)
+            self.outbox.schedule_retry(entry_id, next_attempt_at=now, error=MSG_AUTH, uncertain=uncertain,
+                                       count_attempt=False)
+            report.paused = True
+            raise _Stop from exc
+        if isinstance(exc, Rejected):
+            if phase == "upload":
+                messages = [*exc.form_errors, *(m for ms in exc.field_errors.values() for m in ms)]
+                field_errors = {wire.DOCUMENTS: messages}
+                self.outbox.mark_needs_attention(entry_id, error=MSG_UPLOAD_REJECTED.format(status=exc.status),
+                                                 field_errors=field_errors)
+            else:
+                message = MSG_DUPLICATE if exc.duplicate else MSG_REJECTED.format(status=exc.status)
+                self.outbox.mark_needs_attention(entry_id, error=message, field_errors=exc.field_errors,
+                                                 form_errors=exc.form_errors)
+            report.needs_attention.append(entry_id)
+            return
+        if isinstance(exc, RateLimited):
+            delay = self.backoff(attempts, exc.retry_after if exc.retry_after is not None else self.base_delay)
+            self._hold_until = now + delay
+            self.outbox.schedule_retry(entry_id, next_attempt_at=now + delay,
+                                       error=MSG_RATE.format(seconds=delay), uncertain=uncertain)
+            report.retrying.append(entry_id)
+            report.stopped_reason = "rate_limited"
+            raise _Stop from exc
+        if isinstance(exc, NetworkError | ServerError):
+            if isinstance(exc, NetworkError):
+                message = MSG_TIMEOUT if exc.may_have_reached else MSG_OFFLINE
+            elif exc.status is not None and exc.status >= 500:
+                message = MSG_SERVER.format(status=exc.status)
+            else:
+                message = MSG_BAD_REPLY
+            self.outbox.schedule_retry(entry_id, next_attempt_at=now + self.backoff(attempts), error=message,
+                                       uncertain=uncertain)
+            report.retrying.append(entry_id)
+            if isinstance(exc, NetworkError) and not exc.may_have_reached:
+                report.offline = True
+                report.stopped_reason = "offline"
+            else:
+                report.stopped_reason = "server"
+            raise _Stop from exc
+        # 403 on a create or an upload, 404, or an error kind nobody planned for: a retry as-is
+        # will not help; an admin fixes the setup and the clerk retries the entry.
+        if isinstance(exc, PlanNotAllowed):
+            message = MSG_PLAN
+        elif isinstance(exc, NotFound):
+            message = MSG_NOT_FOUND
+        else:
+            message = MSG_UNEXPECTED.format(kind=type(exc).__name__)
+        self.outbox.mark_failed(entry_id, error=message, uncertain=uncertain)
+        report.failed.append(entry_id)
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def match_customer(body: dict[str, Any], customers: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The customer in ``customers`` that is the one ``body`` describes: same first name, last
+    name and date of birth (case and spacing ignored). Among several, the one agreeing on the
+    most other fields, then the newest (highest id)."""
+    keys = (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH)
+    wanted = tuple(_norm(body.get(k)) for k in keys)
+    if not all(wanted):
+        return None
+    candidates = [c for c in customers if tuple(_norm(c.get(k)) for k in keys) == wanted]
+    if not candidates:
+        return None
+    extra = (wire.STATE_ID, wire.PHONE, wire.EMAIL, wire.CELL_PHONE, wire.MIDDLE_NAME, wire.MEDICAL_ID)
+
+    def score(customer: dict[str, Any]) -> tuple[int, str]:
+        agree = sum(1 for k in extra if body.get(k) and _norm(customer.get(k)) == _norm(body.get(k)))
+        return agree, str(customer.get(wire.RESP_ID, "")).rjust(20, "0")
+
+    return max(candidates, key=score)
