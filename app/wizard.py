@@ -1,0 +1,259 @@
+"""The intake wizard's state and navigation, without Qt.
+
+The Qt shell renders this object: it sets values as the clerk types, asks which messages to
+show, and moves between steps. Everything that decides (which step comes next, whether Next
+may advance, where focus goes, which type is proposed) is here and tested without a window.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app import wire
+from app.fields import ID_EXPIRATION_DATE
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
+from app.validation import FORM, Errors, ValidationContext, build_body, proposed_type, validate_record
+
+_C = "Steps"
+A = wire.ADDRESS + "."
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    fields: tuple[str, ...]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("identity", N(_C, "Identity"), (
+        wire.FIRST_NAME, wire.MIDDLE_NAME, wire.LAST_NAME, wire.NICKNAME, wire.DATE_OF_BIRTH, wire.GENDER,
+        wire.ID_TYPE, wire.STATE_ID, ID_EXPIRATION_DATE, wire.PHONE, wire.CELL_PHONE, wire.EMAIL,
+        wire.REFERRAL_SOURCE,
+    )),
+    Step("medical", N(_C, "Medical ID"), (
+        wire.HAS_MEDICAL_RECOMMENDATION, wire.RECOMMENDATION_NUMBER, wire.RECOMMENDATION_EXPIRATION_DATE,
+        wire.PHYSICIAN_LICENSE, wire.MEDICAL_ID, wire.TYPE, wire.AMOUNT_LIMIT, wire.MANUAL_GROUPS,
+    )),
+    Step("address", N(_C, "Address"), tuple(A + m for m in wire.ADDRESS_MEMBERS)),
+    Step("consent", N(_C, "Marketing consent"), wire.MARKETING_FIELDS),
+    Step("documents", N(_C, "Documents"), (wire.DOCUMENTS,)),
+    Step("review", N(_C, "Review & submit"), ()),
+)
+STEP_KEYS = tuple(s.key for s in STEPS)
+REVIEW = len(STEPS) - 1
+# Deprecated fields are accepted from files but never offered in the form.
+FORM_FIELDS: tuple[str, ...] = tuple(f for s in STEPS for f in s.fields)
+_BOOL_FIELDS = frozenset({wire.HAS_MEDICAL_RECOMMENDATION, *wire.MARKETING_FIELDS})
+
+
+def step_of(name: str) -> int:
+    """The step that shows a field (``documents.0.type`` lives on Documents); Review for the rest."""
+    for index, step in enumerate(STEPS):
+        for field_name in step.fields:
+            if name == field_name or name.startswith(field_name + "."):
+                return index
+    return REVIEW
+
+
+def empty_values() -> dict[str, Any]:
+    values: dict[str, Any] = {name: "" for name in FORM_FIELDS}
+    for name in _BOOL_FIELDS:
+        values[name] = False
+    values[wire.MANUAL_GROUPS] = []
+    values[wire.DOCUMENTS] = []
+    values[A + wire.COUNTRY] = ""
+    return values
+
+
+class IntakeWizard:
+    """One intake in progress: values keyed by form field name, the step stack, what the
+    clerk has finished editing (messages stay quiet before that), and extra problems that do
+    not come from the rules (a document that failed its check, a server's rejection)."""
+
+    def __init__(self, jurisdiction: str, today: date | None = None) -> None:
+        self.jurisdiction = jurisdiction
+        self.today = today
+        self.values = empty_values()
+        self.type_chosen = False
+        self.touched: set[str] = set()
+        self.extra_errors: Errors = {}
+        self._history: list[int] = [0]
+        self._cache: Errors | None = None
+
+    # --- values ---------------------------------------------------------------------
+    @property
+    def context(self) -> ValidationContext:
+        return ValidationContext(self.jurisdiction, self.today, policy=True, type_chosen=self.type_chosen)
+
+    def set_value(self, name: str, value: Any) -> None:
+        if name not in self.values:
+            raise KeyError(name)
+        if self.values[name] == value:
+            return
+        self.values[name] = value
+        if name == wire.TYPE:
+            self.type_chosen = bool(value)
+        self.extra_errors.pop(name, None)
+        if name == wire.DOCUMENTS:
+            for key in [k for k in self.extra_errors if k.startswith(wire.DOCUMENTS + ".")]:
+                del self.extra_errors[key]
+        self._cache = None
+
+    def value(self, name: str) -> Any:
+        return self.values[name]
+
+    def fill(self, fields: Mapping[str, Any]) -> list[str]:
+        """Set many values (from a scan or a file); nested ``address`` accepted. Returns the names set."""
+        changed = []
+        for name, value in fields.items():
+            if name == wire.ADDRESS and isinstance(value, Mapping):
+                changed += self.fill({A + k: v for k, v in value.items()})
+            elif name in self.values and value is not None:
+                self.set_value(name, value)
+                changed.append(name)
+        return changed
+
+    def record(self) -> dict[str, Any]:
+        """The record as the rules see it: wire-shaped, address nested, documents left out
+        (their file ids exist only after upload), the local ID expiry kept for policy."""
+        out: dict[str, Any] = {}
+        address: dict[str, Any] = {}
+        for name, value in self.values.items():
+            if name == wire.DOCUMENTS:
+                continue
+            if name.startswith(A):
+                address[name[len(A):]] = value
+            else:
+                out[name] = value
+        out[wire.ADDRESS] = address
+        if not self.type_chosen:
+            out[wire.TYPE] = ""
+        return out
+
+    def proposed_type(self) -> str | None:
+        return proposed_type(self.record(), self.context)
+
+    def effective_type(self) -> str | None:
+        return self.values[wire.TYPE] if self.type_chosen else self.proposed_type()
+
+    # --- messages -------------------------------------------------------------------
+    def errors(self) -> Errors:
+        if self._cache is None:
+            errors = validate_record(self.record(), self.context)
+            for name, messages in self.extra_errors.items():
+                bucket = errors.setdefault(name, [])
+                bucket.extend(m for m in messages if m not in bucket)
+            self._cache = errors
+        return self._cache
+
+    def touch(self, name: str) -> None:
+        """The clerk finished editing ``name`` once: its messages are shown from now on."""
+        self.touched.add(name)
+
+    def messages_for(self, name: str, *, show_all: bool = False) -> list[Message]:
+        if not show_all and name not in self.touched:
+            return []
+        return list(self.errors().get(name, []))
+
+    def step_errors(self, index: int) -> Errors:
+        return {name: msgs for name, msgs in self.errors().items() if step_of(name) == index and index != REVIEW}
+
+    def form_errors(self) -> list[Message]:
+        return [m for name, msgs in self.errors().items() if step_of(name) == REVIEW for m in msgs]
+
+    def add_errors(self, errors: Mapping[str, list[str]]) -> None:
+        """Problems the rules cannot see (a server rejection, a bad document); shown at once."""
+        for name, messages in errors.items():
+            key = name if name in self.values or step_of(name) != REVIEW else FORM
+            bucket = self.extra_errors.setdefault(key, [])
+            bucket.extend(m if isinstance(m, Message) else Message(str(m)) for m in messages)
+            self.touched.add(key)
+        self._cache = None
+
+    def steps_with_problems(self, *, shown_only: bool = True) -> set[int]:
+        problems = set()
+        for name in self.errors():
+            if not shown_only or name in self.touched or name in self.extra_errors:
+                problems.add(step_of(name))
+        return problems
+
+    # --- navigation -----------------------------------------------------------------
+    @property
+    def current(self) -> int:
+        return self._history[-1]
+
+    @property
+    def can_go_back(self) -> bool:
+        return len(self._history) > 1
+
+    def first_invalid(self, index: int) -> str | None:
+        step = STEPS[index]
+        errors = self.step_errors(index)
+        for name in step.fields:
+            if any(key == name or key.startswith(name + ".") for key in errors):
+                return name
+        return next(iter(errors), None)
+
+    def next(self) -> str | None:
+        """Advance when the current step is valid. Returns None on success, else the field
+        that needs attention (its messages are now shown)."""
+        index = self.current
+        invalid = self.first_invalid(index)
+        if invalid is not None:
+            for name in self.step_errors(index):
+                self.touched.add(name)
+            return invalid
+        if index < REVIEW:
+            self._history.append(index + 1)
+        return None
+
+    def back(self) -> bool:
+        if not self.can_go_back:
+            return False
+        self._history.pop()
+        return True
+
+    def go_to(self, index: int) -> None:
+        """Jump (an Edit link on Review, a click in the step list); Back returns from it."""
+        if not 0 <= index <= REVIEW:
+            raise IndexError(index)
+        if index != self.current:
+            self._history.append(index)
+
+    def touch_all(self) -> None:
+        self.touched.update(self.errors())
+
+    def ready(self) -> bool:
+        return not self.errors()
+
+    def body(self) -> dict[str, Any]:
+        """The request body without documents (uploaded at submit). Raises RecordInvalid."""
+        return build_body(self.record(), self.context)
+
+    # --- drafts ---------------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        values = {k: v for k, v in self.values.items() if k != wire.DOCUMENTS}
+        return {
+            "values": copy.deepcopy(values),
+            "type_chosen": self.type_chosen,
+            "touched": sorted(self.touched),
+            "history": list(self._history),
+        }
+
+    @classmethod
+    def restore(cls, snapshot: Mapping[str, Any], jurisdiction: str, today: date | None = None) -> IntakeWizard:
+        wizard = cls(jurisdiction, today)
+        for name, value in dict(snapshot.get("values", {})).items():
+            if name in wizard.values and name != wire.DOCUMENTS:
+                wizard.values[name] = value
+        wizard.type_chosen = bool(snapshot.get("type_chosen"))
+        wizard.touched = {str(t) for t in snapshot.get("touched", [])}
+        history = [int(i) for i in snapshot.get("history", [0]) if isinstance(i, int) and 0 <= i <= REVIEW]
+        wizard._history = history or [0]
+        return wizard
