@@ -178,6 +178,10 @@ def _network_error(exc: Exception) -> NetworkError:
     return NetworkError(f"The connection to the POS server broke before its answer ({text}).", may_have_reached=True)
 
 
+# A 422 on state_id is a duplicate only when it says so: "must not contain spaces" is not one.
+_DUPLICATE_WORDS = re.compile(r"exist|taken|unique|duplicate|already|in use|registered", re.IGNORECASE)
+
+
 def _describe(field_errors: dict[str, list[str]], form_errors: list[str]) -> str:
     parts = [f"{name}: {'; '.join(messages)}" for name, messages in field_errors.items()]
     parts.extend(form_errors)
@@ -370,7 +374,7 @@ class ApiClient:
                 status=status,
             )
         if 400 <= status < 500 and status != 408:
-            duplicate = status == 409 or wire.STATE_ID in field_errors
+            duplicate = status == 409 or any(_DUPLICATE_WORDS.search(m) for m in field_errors.get(wire.STATE_ID, []))
             lead = "A customer with this state ID already exists" if duplicate else "The POS refused the record"
             return Rejected(
                 errorbody.clip(f"{lead} ({reason}){suffix}"),

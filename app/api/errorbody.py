@@ -30,7 +30,7 @@ MAX_MESSAGE_CHARS = 500
 # Bodies beyond this are not parsed as JSON (a truncated read of them would not parse anyway).
 MAX_PARSE_BYTES = 1_000_000
 # Keys that some frameworks use for errors that belong to no single field.
-_FORM_KEYS = frozenset({"", "__all__", "non_field_errors", "base", "_schema", "__root__", "body"})
+_FORM_KEYS = frozenset({"", "_form", "__all__", "non_field_errors", "base", "_schema", "__root__", "body"})
 # FastAPI prefixes a location with where the value came from; that is not part of the field name.
 _LOC_SOURCES = frozenset({"body", "query", "path", "header", "cookie"})
 # Other keys that carry a message inside an entry of an error list.

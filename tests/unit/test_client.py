@@ -253,6 +253,14 @@ def test_422_on_state_id_is_a_duplicate():
     assert caught.value.field_errors == {wire.STATE_ID: ["has already been taken"]}
 
 
+def test_422_on_state_id_format_is_not_a_duplicate():
+    body = {wire.ERR_ERRORS: {wire.STATE_ID: ["must not contain spaces"]}}
+    with client_for(reply(422, body)) as client, pytest.raises(Rejected) as caught:
+        client.create_customer({wire.STATE_ID: "D 1"})
+    assert caught.value.duplicate is False
+    assert "already exists" not in caught.value.message
+
+
 def test_409_without_a_body_is_a_duplicate_on_the_state_id_field():
     with client_for(reply(409, text=b"")) as client, pytest.raises(Rejected) as caught:
         client.create_customer({wire.STATE_ID: "D1"})
