@@ -6,7 +6,7 @@ Rules that need the store's jurisdiction or today's date live in ``app.validatio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -157,21 +157,29 @@ class CustomerCreate(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _blank_address_is_none(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            address = data.get(wire.ADDRESS)
-            if isinstance(address, dict) and all(rules.is_blank(v) for v in address.values()):
-                data = {**data, wire.ADDRESS: None}
-            if data.get(wire.MANUAL_GROUPS) is None and wire.MANUAL_GROUPS in data:
-                data = {**data, wire.MANUAL_GROUPS: []}
-            if data.get(wire.DOCUMENTS) == []:
-                data = {**data, wire.DOCUMENTS: None}
-        return data
+        return without_blank_containers(data) if isinstance(data, dict) else data
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body: wire names, empty optional fields left out, ``manual_groups`` always sent."""
         body = self.model_dump(mode="json", by_alias=True, exclude_none=True)
         body.setdefault(wire.MANUAL_GROUPS, [])
         return body
+
+
+def without_blank_containers(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A blank address and an empty document list are left out; blank ``manual_groups`` is ``[]``.
+
+    Shared by the model and ``app.validation`` so a record checks the same field by field as whole.
+    """
+    data = dict(data)
+    address = data.get(wire.ADDRESS)
+    if isinstance(address, Mapping) and all(rules.is_blank(v) for v in address.values()):
+        data[wire.ADDRESS] = None
+    if wire.MANUAL_GROUPS in data and rules.is_blank(data[wire.MANUAL_GROUPS]):
+        data[wire.MANUAL_GROUPS] = []
+    if data.get(wire.DOCUMENTS) == []:
+        data[wire.DOCUMENTS] = None
+    return data
 
 
 DEPRECATED_FIELDS = frozenset(

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from app import policy, rules, wire
-from app.contract import DEPRECATED_FIELDS, ERROR_TYPE, Address, CustomerCreate
+from app.contract import DEPRECATED_FIELDS, ERROR_TYPE, Address, CustomerCreate, without_blank_containers
 from app.fields import CHOICE_LABELS, ID_EXPIRATION_DATE, label
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
@@ -97,7 +97,7 @@ def _add(errors: Errors, name: str, message: Message) -> None:
 
 
 def _with_defaults(record: Mapping[str, Any], ctx: ValidationContext) -> dict[str, Any]:
-    data = {k: v for k, v in record.items() if k not in LOCAL_FIELDS}
+    data = without_blank_containers({k: v for k, v in record.items() if k not in LOCAL_FIELDS})
     address = data.get(wire.ADDRESS)
     if isinstance(address, Mapping) and rules.is_blank(address.get(wire.COUNTRY)):
         state = address.get(wire.STATE)
