@@ -47,6 +47,8 @@ _NAME_PUNCTUATION = frozenset(" -'’.")
 
 
 def person_name(value: Any, label: str, max_length: int = 100) -> str:
+    if not isinstance(value, str):  # a number is never a name (a JSON NaN would pass as "nan")
+        raise problem(N(_C, "{label} must be text"), label=label)
     text = clean_text(value, label)
     if not text:
         raise problem(N(_C, "{label} is required"), label=label)
@@ -98,7 +100,8 @@ def phone_digits(value: Any, label: str) -> str:
     """US/Canada numbers as the 10 digits the API wants: '(555) 123-4567', '+1 555 123 4567'."""
     text = clean_text(value, label)
     digits = _NON_DIGITS.sub("", text)
-    if not digits.isdigit():
+    # str.isdigit() also accepts full-width and superscript digits, which the API cannot take
+    if not (digits.isascii() and digits.isdigit()):
         raise problem(N(_C, "{label} must be a phone number, like (555) 123-4567"), label=label)
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
@@ -160,8 +163,8 @@ def amount(value: Any, label: str) -> Decimal:
     return number
 
 
-_US_ZIP = re.compile(r"(\d{5})(?:-?(\d{4}))?")
-_CA_POSTAL = re.compile(r"([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)")
+_US_ZIP = re.compile(r"(\d{5})(?:-?(\d{4}))?", re.ASCII)
+_CA_POSTAL = re.compile(r"([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)", re.ASCII)
 
 
 def postal_code(value: Any, label: str, country: str | None) -> str:
