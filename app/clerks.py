@@ -15,6 +15,8 @@ import unicodedata
 from pathlib import Path
 
 from app.config import Config
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
 
 CLERKS_FILE_NAME = "clerks.json"
 MAX_NAME_LENGTH = 60
@@ -22,19 +24,31 @@ MAX_CLERKS = 100
 _KEY = "clerks"
 
 
+_C = "Clerks"
+_CANNOT_READ = N(_C, "{path}: cannot read the list of clerks ({error})")
+_CANNOT_SAVE = N(_C, "{path}: cannot save the list of clerks ({error})")
+
+
 class ClerkError(ValueError):
-    """A clerk name cannot be used, or the list cannot be read or saved; the message says why."""
+    """A clerk name cannot be used, or the list cannot be read or saved.
+
+    ``message`` is the sentence for the window (an ``app.i18n.Message`` it can translate).
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.message = Message(template, _C, **params)
+        super().__init__(str(self.message))
 
 
 def clean_name(name: str) -> str:
     """The name as stored: spaces collapsed, no control characters; ClerkError if empty or too long."""
     text = " ".join(str(name or "").split())
     if any(unicodedata.category(ch).startswith("C") for ch in text):
-        raise ClerkError("A clerk name cannot contain control characters.")
+        raise ClerkError(N(_C, "A clerk name cannot contain control characters."))
     if not text:
-        raise ClerkError("Enter the clerk's name.")
+        raise ClerkError(N(_C, "Enter the clerk's name."))
     if len(text) > MAX_NAME_LENGTH:
-        raise ClerkError(f"A clerk name has at most {MAX_NAME_LENGTH} characters.")
+        raise ClerkError(N(_C, "A clerk name has at most {max} characters."), max=MAX_NAME_LENGTH)
     return text
 
 
@@ -65,20 +79,23 @@ class ClerkRoster:
         except FileNotFoundError:
             return []
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ClerkError(f"{self.path}: cannot read the list of clerks ({exc})") from exc
+            raise ClerkError(_CANNOT_READ, path=self.path, error=exc) from exc
         names = raw.get(_KEY, []) if isinstance(raw, dict) else []
         return [n for n in names if isinstance(n, str) and n.strip()]
 
     def _save(self, names: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".clerks-", suffix=".tmp", dir=self.path.parent)  # created 0600
+        try:
+            self.path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".clerks-", suffix=".tmp", dir=self.path.parent)  # created 0600
+        except OSError as exc:
+            raise ClerkError(_CANNOT_SAVE, path=self.path, error=exc) from exc
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump({_KEY: names}, handle, ensure_ascii=False, indent=2)
             os.replace(tmp, self.path)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
-            raise ClerkError(f"{self.path}: cannot save the list of clerks ({exc})") from exc
+            raise ClerkError(_CANNOT_SAVE, path=self.path, error=exc) from exc
 
     def add(self, name: str) -> str:
         """Add a clerk at the end (a name already there, in any case, is kept as it is); returns the name."""
@@ -88,7 +105,7 @@ class ClerkRoster:
             if _same(existing, name):
                 return existing
         if len(names) >= MAX_CLERKS:
-            raise ClerkError(f"A station keeps at most {MAX_CLERKS} clerks; remove one first.")
+            raise ClerkError(N(_C, "A station keeps at most {max} clerks; remove one first."), max=MAX_CLERKS)
         self._save([*names, name])
         return name
 

@@ -27,6 +27,8 @@ from app.audit import CONSENT_RECORDED, AuditLog, open_private_db, open_text_for
 from app.config import Config
 from app.crypto import Cipher, DecryptError
 from app.disclosure import Disclosures
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
 
 CONSENT_DB_NAME = "consent.sqlite3"
 
@@ -129,13 +131,23 @@ def _channels(record: Mapping[str, Any], consents: Mapping[str, bool] | Iterable
     return list(consents)
 
 
+# Sentences the clerk reads, marked for the window's translations.
+_C = "Consent"
 _MESSAGES = {
-    wire.MARKETING_SMS: "Text offers need the customer's cell phone or phone number.",
-    wire.MARKETING_CALLS: "Call offers need the customer's phone or cell phone number.",
-    wire.MARKETING_EMAIL: "Email offers need the customer's email address.",
-    wire.MARKETING_MAIL: "Mailed offers need a complete postal address (street, city, state, ZIP).",
+    wire.MARKETING_SMS: N(_C, "Text offers need the customer's cell phone or phone number."),
+    wire.MARKETING_CALLS: N(_C, "Call offers need the customer's phone or cell phone number."),
+    wire.MARKETING_EMAIL: N(_C, "Email offers need the customer's email address."),
+    wire.MARKETING_MAIL: N(_C, "Mailed offers need a complete postal address (street, city, state, ZIP)."),
 }
-_NO_CLERK = "Choose the clerk on shift before recording consent."
+_NO_CLERK = N(_C, "Choose the clerk on shift before recording consent.")
+_NOT_A_CHANNEL = N(_C, "This is not a marketing channel.")
+_NO_METHOD = N(_C, "Choose how the customer gave consent.")
+_SIGNATURE = N(_C, "This consent must be signed on screen by the customer (prior express written consent).")
+_OTHER_CUSTOMER = N(_C, "These consents already belong to another customer.")
+
+
+def _msg(template: str) -> Message:
+    return Message(template, _C)
 
 
 def consent_problems(
@@ -145,41 +157,44 @@ def consent_problems(
     clerk: str | None,
     method: str = METHOD_VERBAL,
     disclosures: Disclosures | None = None,
-) -> dict[str, list[str]]:
+) -> dict[str, list[Message]]:
     """What stops these consents from being recorded, by channel wire name (or ``CLERK``).
 
     ``record`` is the intake as the form holds it (wire names; the address nested or as
     ``address.city``). ``consents`` says which channels the customer agreed to: a mapping of
     channel to yes/no, a list of channels, or None to read the record's marketing flags.
     With ``disclosures``, a channel whose consent must be signed is refused when given aloud.
-    An empty result means every consent can be recorded.
+    An empty result means every consent can be recorded. Messages are ``app.i18n.Message``
+    (English ``str`` the window can translate).
     """
-    problems: dict[str, list[str]] = {}
+    problems: dict[str, list[Message]] = {}
     channels = _channels(record, consents)
     for channel in channels:
         found = _channel_problems(channel, applies_to(record, channel), method, disclosures)
         if found:
             problems[channel] = found
     if channels and _blank(clerk):
-        problems[CLERK] = [_NO_CLERK]
+        problems[CLERK] = [_msg(_NO_CLERK)]
     return problems
 
 
-def _channel_problems(channel: str, target: str | None, method: str, disclosures: Disclosures | None) -> list[str]:
+def _channel_problems(
+    channel: str, target: str | None, method: str, disclosures: Disclosures | None
+) -> list[Message]:
     if channel not in wire.MARKETING_FIELDS:
-        return ["This is not a marketing channel."]
+        return [_msg(_NOT_A_CHANNEL)]
     found = []
     if _blank(target):
-        found.append(_MESSAGES[channel])
+        found.append(_msg(_MESSAGES[channel]))
     if method not in METHODS:
-        found.append("Choose how the customer gave consent.")
+        found.append(_msg(_NO_METHOD))
     elif (
         disclosures is not None
         and channel in disclosures.channels
         and disclosures[channel].signature_required
         and method != METHOD_SIGNED
     ):
-        found.append("This consent must be signed on screen by the customer (prior express written consent).")
+        found.append(_msg(_SIGNATURE))
     return found
 
 
@@ -261,12 +276,12 @@ class ConsentLog:
         method: str = METHOD_VERBAL,
     ) -> ConsentRecord:
         """Record one consent, given now after ``disclosures[channel]`` was read or shown."""
-        problems: dict[str, list[str]] = {}
+        problems: dict[str, list[Message]] = {}
         found = _channel_problems(channel, applies_to, method, disclosures)
         if found:
             problems[channel] = found
         if _blank(clerk):
-            problems[CLERK] = [_NO_CLERK]
+            problems[CLERK] = [_msg(_NO_CLERK)]
         if problems:
             raise ConsentError(problems)
         intake = _check_intake_id(intake_id)
@@ -353,7 +368,7 @@ class ConsentLog:
                 (str(intake_id), customer),
             ).fetchone()
             if other:
-                raise ConsentError({CLERK: ["These consents already belong to another customer."]})
+                raise ConsentError({CLERK: [_msg(_OTHER_CUSTOMER)]})
             cur = conn.execute(
                 "UPDATE consent SET customer_id = ? WHERE intake_id = ? AND customer_id IS NULL",
                 (customer, str(intake_id)),

@@ -54,8 +54,9 @@ def test_remove(roster):
 
 @pytest.mark.parametrize("name", ["", "   ", "Ana\x00", "Bo\x07Cyd", "x" * (MAX_NAME_LENGTH + 1)])
 def test_unusable_names_are_refused(roster, name):
-    with pytest.raises(ClerkError):
+    with pytest.raises(ClerkError) as err:
         roster.add(name)
+    assert err.value.message.context == "Clerks" and str(err.value.message)
     with pytest.raises(ClerkError):
         roster.start_shift(name)
     assert roster.names() == []

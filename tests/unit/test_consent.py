@@ -28,6 +28,7 @@ from app.consent import (
 from app.credentials import SecretStore
 from app.crypto import Cipher, DecryptError, new_key
 from app.disclosure import LANGUAGES, DisclosureError, load_disclosures, normalize_language, text_sha256
+from app.i18n import Message
 
 SMS, CALLS, EMAIL, MAIL = wire.MARKETING_SMS, wire.MARKETING_CALLS, wire.MARKETING_EMAIL, wire.MARKETING_MAIL
 
@@ -166,7 +167,8 @@ FLAT_ADDRESS = {
 def test_consent_problems(disclosures, record, consents, clerk, method, expected_keys):
     problems = consent_problems(record, consents, clerk=clerk, method=method, disclosures=disclosures)
     assert set(problems) == expected_keys
-    assert all(problems[k] and all(isinstance(m, str) and m for m in problems[k]) for k in problems)
+    # Messages are translatable sentences for the window.
+    assert all(problems[k] and all(isinstance(m, Message) and m for m in problems[k]) for k in problems)
 
 
 def test_applies_to_prefers_the_right_number_for_each_channel():
