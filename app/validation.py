@@ -118,9 +118,11 @@ def proposed_type(record: Mapping[str, Any], ctx: ValidationContext) -> str | No
         age = policy.age_on(dob, ctx.day())
     except rules.FieldProblem:
         age = None
-    has_rec = record.get(wire.HAS_MEDICAL_RECOMMENDATION) in (True, "true", "yes", 1) or not rules.is_blank(
-        record.get(wire.RECOMMENDATION_NUMBER)
-    )
+    try:  # the same reading of yes/no as the field's own rule ("TRUE", " Yes ", 1)
+        has_rec = rules.flag(record.get(wire.HAS_MEDICAL_RECOMMENDATION), "")
+    except rules.FieldProblem:
+        has_rec = False
+    has_rec = has_rec or not rules.is_blank(record.get(wire.RECOMMENDATION_NUMBER))
     try:
         return policy.default_type(
             ctx.jurisdiction,
