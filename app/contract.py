@@ -42,8 +42,22 @@ def _error(exc: rules.FieldProblem) -> PydanticCustomError:
     return PydanticCustomError(ERROR_TYPE, "{message}", {"message": exc.message})
 
 
-def _max(fn, n):
-    return lambda value, lab: fn(value, lab, n)
+# Longest values the API takes (the seed's 30/30/30/20), and the product's caps for free text.
+MAX_LENGTHS: dict[str, int] = {
+    wire.STATE_ID: 30,
+    wire.MEDICAL_ID: 30,
+    wire.RECOMMENDATION_NUMBER: 30,
+    wire.PHYSICIAN_LICENSE: 20,
+    wire.NICKNAME: 100,
+    f"{wire.ADDRESS}.{wire.ADDRESS_LINE1}": 100,
+    f"{wire.ADDRESS}.{wire.ADDRESS_LINE2}": 100,
+    f"{wire.ADDRESS}.{wire.CITY}": 60,
+}
+
+
+def _capped(fn: Callable[[Any, str, int], Any], name: str) -> BeforeValidator:
+    limit = MAX_LENGTHS[name]
+    return _wrap(lambda value, lab: fn(value, lab, limit), name)
 
 
 def _choice(allowed):
@@ -67,18 +81,16 @@ class Address(BaseModel):
 
     # Declared before the ZIP so its rule can see the country.
     state: Annotated[str | None, _wrap(_region, f"{wire.ADDRESS}.{wire.STATE}")] = Field(None, alias=wire.STATE)
-    country: Annotated[
-        str | None, _wrap(_choice(wire.COUNTRIES), f"{wire.ADDRESS}.{wire.COUNTRY}")
-    ] = Field(None, alias=wire.COUNTRY)
-    address_line1: Annotated[
-        str | None, _wrap(_max(rules.free_text, 100), f"{wire.ADDRESS}.{wire.ADDRESS_LINE1}")
-    ] = Field(None, alias=wire.ADDRESS_LINE1)
-    address_line2: Annotated[
-        str | None, _wrap(_max(rules.free_text, 100), f"{wire.ADDRESS}.{wire.ADDRESS_LINE2}")
-    ] = Field(None, alias=wire.ADDRESS_LINE2)
-    city: Annotated[
-        str | None, _wrap(_max(rules.free_text, 60), f"{wire.ADDRESS}.{wire.CITY}")
-    ] = Field(None, alias=wire.CITY)
+    country: Annotated[str | None, _wrap(_choice(wire.COUNTRIES), f"{wire.ADDRESS}.{wire.COUNTRY}")] = Field(
+        None, alias=wire.COUNTRY
+    )
+    address_line1: Annotated[str | None, _capped(rules.free_text, f"{wire.ADDRESS}.{wire.ADDRESS_LINE1}")] = Field(
+        None, alias=wire.ADDRESS_LINE1
+    )
+    address_line2: Annotated[str | None, _capped(rules.free_text, f"{wire.ADDRESS}.{wire.ADDRESS_LINE2}")] = Field(
+        None, alias=wire.ADDRESS_LINE2
+    )
+    city: Annotated[str | None, _capped(rules.free_text, f"{wire.ADDRESS}.{wire.CITY}")] = Field(None, alias=wire.CITY)
     zip: Annotated[str | None, _wrap(lambda v, lab: rules.postal_code(v, lab, None), f"{wire.ADDRESS}.{wire.ZIP}")] = (
         Field(None, alias=wire.ZIP)
     )
@@ -88,9 +100,7 @@ class Document(BaseModel):
     model_config = _config
 
     file_id: int = Field(alias=wire.DOC_FILE_ID, gt=0)
-    type: Annotated[str, _wrap(_choice(wire.DOCUMENT_TYPES), DOCUMENT_TYPE, required=True)] = Field(
-        alias=wire.DOC_TYPE
-    )
+    type: Annotated[str, _wrap(_choice(wire.DOCUMENT_TYPES), DOCUMENT_TYPE, required=True)] = Field(alias=wire.DOC_TYPE)
 
 
 class CustomerCreate(BaseModel):
@@ -98,33 +108,29 @@ class CustomerCreate(BaseModel):
 
     model_config = _config
 
-    first_name: Annotated[str, _wrap(rules.person_name, wire.FIRST_NAME, required=True)] = Field(
-        alias=wire.FIRST_NAME
-    )
+    first_name: Annotated[str, _wrap(rules.person_name, wire.FIRST_NAME, required=True)] = Field(alias=wire.FIRST_NAME)
     last_name: Annotated[str, _wrap(rules.person_name, wire.LAST_NAME, required=True)] = Field(alias=wire.LAST_NAME)
     date_of_birth: Annotated[date, _wrap(rules.iso_date, wire.DATE_OF_BIRTH, required=True)] = Field(
         alias=wire.DATE_OF_BIRTH
     )
     phone: Annotated[str | None, _wrap(rules.phone_digits, wire.PHONE)] = Field(None, alias=wire.PHONE)
     email: Annotated[str | None, _wrap(rules.email, wire.EMAIL)] = Field(None, alias=wire.EMAIL)
-    nickname: Annotated[str | None, _wrap(_max(rules.free_text, 100), wire.NICKNAME)] = Field(None, alias=wire.NICKNAME)
-    has_medical_recommendation: Annotated[
-        bool, _wrap(rules.flag, wire.HAS_MEDICAL_RECOMMENDATION, required=True)
-    ] = Field(alias=wire.HAS_MEDICAL_RECOMMENDATION)
+    nickname: Annotated[str | None, _capped(rules.free_text, wire.NICKNAME)] = Field(None, alias=wire.NICKNAME)
+    has_medical_recommendation: Annotated[bool, _wrap(rules.flag, wire.HAS_MEDICAL_RECOMMENDATION, required=True)] = (
+        Field(alias=wire.HAS_MEDICAL_RECOMMENDATION)
+    )
     recommendation_expiration_date: Annotated[
         date | None, _wrap(rules.iso_date, wire.RECOMMENDATION_EXPIRATION_DATE)
     ] = Field(None, alias=wire.RECOMMENDATION_EXPIRATION_DATE)
     middle_name: Annotated[str | None, _wrap(rules.person_name, wire.MIDDLE_NAME)] = Field(None, alias=wire.MIDDLE_NAME)
-    state_id: Annotated[str | None, _wrap(_max(rules.code_text, 30), wire.STATE_ID)] = Field(None, alias=wire.STATE_ID)
-    medical_id: Annotated[str | None, _wrap(_max(rules.code_text, 30), wire.MEDICAL_ID)] = Field(
-        None, alias=wire.MEDICAL_ID
-    )
-    recommendation_number: Annotated[str | None, _wrap(_max(rules.code_text, 30), wire.RECOMMENDATION_NUMBER)] = (
-        Field(None, alias=wire.RECOMMENDATION_NUMBER)
+    state_id: Annotated[str | None, _capped(rules.code_text, wire.STATE_ID)] = Field(None, alias=wire.STATE_ID)
+    medical_id: Annotated[str | None, _capped(rules.code_text, wire.MEDICAL_ID)] = Field(None, alias=wire.MEDICAL_ID)
+    recommendation_number: Annotated[str | None, _capped(rules.code_text, wire.RECOMMENDATION_NUMBER)] = Field(
+        None, alias=wire.RECOMMENDATION_NUMBER
     )
     gender: Annotated[str, _wrap(_choice(wire.GENDERS), wire.GENDER, required=True)] = Field(alias=wire.GENDER)
     amount_limit: Annotated[Money, _wrap(rules.amount, wire.AMOUNT_LIMIT)] = Field(None, alias=wire.AMOUNT_LIMIT)
-    physician_license: Annotated[str | None, _wrap(_max(rules.code_text, 20), wire.PHYSICIAN_LICENSE)] = Field(
+    physician_license: Annotated[str | None, _capped(rules.code_text, wire.PHYSICIAN_LICENSE)] = Field(
         None, alias=wire.PHYSICIAN_LICENSE
     )
     # Which values are allowed depends on the store's jurisdiction: checked in app.validation.
@@ -142,13 +148,9 @@ class CustomerCreate(BaseModel):
     )
     address: Address | None = Field(None, alias=wire.ADDRESS)
     marketing_mail: Annotated[bool, _wrap(rules.flag, wire.MARKETING_MAIL)] = Field(False, alias=wire.MARKETING_MAIL)
-    marketing_email: Annotated[bool, _wrap(rules.flag, wire.MARKETING_EMAIL)] = Field(
-        False, alias=wire.MARKETING_EMAIL
-    )
+    marketing_email: Annotated[bool, _wrap(rules.flag, wire.MARKETING_EMAIL)] = Field(False, alias=wire.MARKETING_EMAIL)
     marketing_sms: Annotated[bool, _wrap(rules.flag, wire.MARKETING_SMS)] = Field(False, alias=wire.MARKETING_SMS)
-    marketing_calls: Annotated[bool, _wrap(rules.flag, wire.MARKETING_CALLS)] = Field(
-        False, alias=wire.MARKETING_CALLS
-    )
+    marketing_calls: Annotated[bool, _wrap(rules.flag, wire.MARKETING_CALLS)] = Field(False, alias=wire.MARKETING_CALLS)
     manual_groups: Annotated[list[int], _wrap(rules.id_list, wire.MANUAL_GROUPS)] = Field(
         default_factory=list, alias=wire.MANUAL_GROUPS
     )
