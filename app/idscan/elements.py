@@ -1,0 +1,69 @@
+"""The data elements of the AAMVA DL/ID card design standard that this station knows.
+
+Element IDs are three capital letters. When a keyboard-mode scanner drops the line breaks
+between elements, the IDs are all we have to split on, and the same three letters can occur
+inside a value ("DAVID" holds DAV, "DAYTON" holds DAY). The value shapes below let the
+splitter reject a split that would give an element a value it can never have.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _codes(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Versions 02 and later (AAMVA 2005 onward). Version 02/03 given names are DCT; 04+ DAC/DAD.
+MODERN_IDS = _codes(
+    """DCA DCB DCD DBA DCS DCT DAC DAD DBD DBB DBC DAY DAU DAG DAH DAI DAJ DAK DAQ DCF DCG DDE DDF DDG DAZ
+    DCI DCJ DCK DBN DBG DBS DCU DCE DCL DDA DDB DDC DDD DAW DAX DDH DDI DDJ DDK DDL DCM DCN DCO DCP DCQ
+    DCR DCH DAA DAB DAE DAF"""
+)
+# Version 01 (AAMVA DL/ID-2000) and the pre-standard version 00.
+LEGACY_IDS = _codes(
+    """DAA DAB DAC DAD DAE DAF DAG DAH DAI DAJ DAK DAL DAM DAN DAO DAP DAQ DAR DAS DAT DAU DAV DAW DAX DAY
+    DAZ DBA DBB DBC DBD DBE DBF DBG DBH DBI DBJ DBK DBL DBM DBN DBO DBP DBQ DBR DBS DCS DCT DCU DCG DCA
+    DCB DCD DCF"""
+)
+ALL_IDS = MODERN_IDS | LEGACY_IDS
+
+
+def ids_for(version: int | None) -> frozenset[str]:
+    if version is None:
+        return ALL_IDS
+    return LEGACY_IDS if version <= 1 else MODERN_IDS
+
+
+_DATE = r"[0-9]{8}|[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}"
+_POSTAL = r"[0-9]{5}[0-9 \-]{0,8}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9] *"
+
+# The shape a value of these elements always has. Kept loose enough for real cards that bend
+# the standard (eye colour "BRN", height "5'-09\""), tight enough to refuse words and names.
+SHAPES: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern)
+    for codes, pattern in (
+        ("DBA DBB DBD DDB DDC DDH DDI DDJ DBL", _DATE),
+        ("DBC", r"[0-9A-Z]"),
+        ("DAY DAZ DCG", r"[A-Z]{3}"),
+        ("DAJ DAO", r"[A-Z]{2}"),
+        ("DAK DAP", _POSTAL),
+        ("DAU", r"[0-9][0-9 '\"\-A-Za-z]{0,9}"),
+        ("DAV DAW DAX", r"[0-9]{2,3}( ?[A-Z]{2,3})?"),
+        ("DDE DDF DDG DDA DDD DDK DDL DBH DBI DCE", r"[0-9A-Z]"),
+    )
+    for code in codes.split()
+}
+
+# Elements that are never empty on a card: a split leaving one of them empty is a wrong split.
+NEVER_EMPTY = frozenset({"DAQ", "DCS", "DAC", "DCT", "DAB", "DAA", "DAG", "DAI", "DAL", "DAN"}) | SHAPES.keys()
+
+
+def value_fits(code: str, value: str) -> bool:
+    """Whether ``value`` could be the value of element ``code``."""
+    text = value.strip()
+    shape = SHAPES.get(code)
+    if shape is not None:
+        return shape.fullmatch(text) is not None
+    return bool(text) or code not in NEVER_EMPTY
