@@ -76,6 +76,13 @@ def _region(value: Any, lab: str) -> str:
     return code
 
 
+def _not_a_flag(value: Any, lab: str) -> Any:
+    # pydantic's lax int reads True as 1, which would attach whichever file has ID 1
+    if isinstance(value, bool):
+        raise rules.problem(N(_C, "{label} must be a positive whole number"), label=lab)
+    return value
+
+
 class Address(BaseModel):
     model_config = _config
 
@@ -99,7 +106,9 @@ class Address(BaseModel):
 class Document(BaseModel):
     model_config = _config
 
-    file_id: int = Field(alias=wire.DOC_FILE_ID, gt=0)
+    file_id: Annotated[int, _wrap(_not_a_flag, f"{wire.DOCUMENTS}.{wire.DOC_FILE_ID}", required=True)] = Field(
+        alias=wire.DOC_FILE_ID, gt=0
+    )
     type: Annotated[str, _wrap(_choice(wire.DOCUMENT_TYPES), DOCUMENT_TYPE, required=True)] = Field(alias=wire.DOC_TYPE)
 
 
