@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -198,7 +198,8 @@ def _check_policy(values: Mapping[str, Any], local: Mapping[str, Any], ctx: Vali
     if dob is not None:
         if dob > today:
             _add(errors, wire.DATE_OF_BIRTH, _msg(N(_C, "Date of birth cannot be in the future")))
-        elif policy.age_on(dob, today) > _MAX_AGE_YEARS:
+        # over 120 years ago: the 120th birthday was before today (age 120 plus a day is already over)
+        elif policy.age_on(dob, today - timedelta(days=1) if today > date.min else today) >= _MAX_AGE_YEARS:
             _add(errors, wire.DATE_OF_BIRTH, _msg(
                 N(_C, "Date of birth is more than {years} years ago; check the year"), years=_MAX_AGE_YEARS))
         else:
