@@ -69,6 +69,24 @@ async def _drain(receive: Receive) -> None:
             return
 
 
+async def _buffered(receive: Receive) -> Receive:
+    """Read the whole request body now; the returned receive replays it, then passes through."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    replay: list[Message] = [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+
+    async def replaying_receive() -> Message:
+        return replay.pop() if replay else await receive()
+
+    return replaying_receive
+
+
 async def _discard(message: Message) -> None:
     return None
 
@@ -105,6 +123,9 @@ class Gate:
 
     async def _misbehave(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
         if fault.delay:
+            # The request has arrived in full before the server dawdles, so a client that
+            # gives up waiting still leaves a request that gets processed, as on a real server.
+            receive = await _buffered(receive)
             await asyncio.sleep(fault.delay)
         if fault.drop:
             await _drain(receive)

@@ -101,7 +101,9 @@ class SandboxServer:
         # Binding here, in the caller's thread, makes a busy port fail loudly in start()
         # and makes port 0 resolve to a known free port before the server runs.
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # proto given explicitly: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets
+        # that say they are TCP, and with it on, every keep-alive reply waits ~40 ms for an ACK.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             if os.name != "nt":  # on Windows this option would let two servers share a port
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
