@@ -145,13 +145,20 @@ class OutboxSyncer:
     # --- the drain ---------------------------------------------------------------------------------
 
     def drain(
-        self, max_entries: int | None = None, *, wait: float = 0.0, only: Collection[str] | None = None
+        self,
+        max_entries: int | None = None,
+        *,
+        wait: float = 0.0,
+        only: Collection[str] | None = None,
+        ignore_schedule: bool = False,
     ) -> SyncReport:
         """Send every due entry (or only those in ``only``), oldest first.
 
         ``wait`` > 0 keeps retrying entries whose backoff ends within that many seconds,
         sleeping in between (the command line uses it; the window's worker drains again on its
-        timer instead). Being offline ends the drain at once, whatever ``wait`` says."""
+        timer instead). Being offline ends the drain at once, whatever ``wait`` says.
+        ``ignore_schedule`` tries every pending entry once now, backoff or not (a person asked
+        to send now); later retries in the same drain follow the schedule again."""
         report = SyncReport()
         message = self.outbox.paused()
         if message:
@@ -163,20 +170,28 @@ class OutboxSyncer:
             report.busy = True
             return self._finish(report, only=only)
         try:
-            self._drain_locked(report, max_entries, self._clock() + max(0.0, wait), only)
+            self._drain_locked(report, max_entries, self._clock() + max(0.0, wait), only, ignore_schedule)
         finally:
             lock.__exit__(None, None, None)
         return self._finish(report, paused=self.outbox.paused(), only=only)
 
     def _drain_locked(
-        self, report: SyncReport, max_entries: int | None, deadline: float, only: Collection[str] | None
+        self,
+        report: SyncReport,
+        max_entries: int | None,
+        deadline: float,
+        only: Collection[str] | None,
+        ignore_schedule: bool,
     ) -> None:
         self.outbox.requeue_interrupted()
         client = None
         try:
             while True:
                 now = self._clock()
-                due = self.outbox.due_ids(now, only) if now >= self._hold_until else []
+                if ignore_schedule:
+                    due, ignore_schedule = self.outbox.due_ids(float("inf"), only), False
+                else:
+                    due = self.outbox.due_ids(now, only) if now >= self._hold_until else []
                 if not due:
                     upcoming = self.outbox.next_attempt_at(only)
                     if upcoming is None:

@@ -1,0 +1,132 @@
+"""``intake submit FILE.json``: check an intake, put it in the station's outbox and send it.
+
+Exit codes: 0 created (the customer's JSON on standard output), 1 refused with field
+messages (JSON on standard output: by the checks here, or by the POS), 2 unusable input,
+configuration or keyring, or no API key, 3 kept in the outbox to be sent later (offline,
+server trouble, sending paused, or a setup error an admin must fix; see ``intake outbox list``).
+Once an intake is queued it stays in the outbox until created: nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app import wire
+from app.commands.outbox import DEFAULT_WAIT, fail, open_station, summary
+from app.config import ConfigError
+from app.credentials import CredentialsError
+from app.documents import DocumentProblem, load_document
+from app.outbox import DocumentFile, EntryState
+from app.storage import StorageError
+from app.validation import ValidationContext, as_plain, build_body, validate_record
+
+EXIT_CREATED = 0
+EXIT_REJECTED = 1
+EXIT_UNUSABLE = 2
+EXIT_QUEUED = 3
+_COMMAND = "submit"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.json", help="the intake as a JSON object of wire fields ('-' for stdin)")
+    parser.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="TYPE=PATH",
+        help=f"attach a JPEG, PNG or PDF file; TYPE is {' or '.join(wire.DOCUMENT_TYPES)} (repeatable)",
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT,
+        metavar="SECONDS",
+        help=f"keep retrying server errors for up to this long (default {DEFAULT_WAIT:g}; offline stops at once)",
+    )
+
+
+def _read(path: str) -> object:
+    if path == "-":
+        return json.loads(sys.stdin.read())
+    with open(path, encoding="utf-8") as handle:
+        return json.loads(handle.read())
+
+
+def _documents(specs: list[str], max_bytes: int) -> list[DocumentFile]:
+    documents = []
+    for spec in specs:
+        doc_type, sep, path = spec.partition("=")
+        if not sep or doc_type not in wire.DOCUMENT_TYPES or not path:
+            raise ValueError(f"--document takes TYPE=PATH with TYPE {' or '.join(wire.DOCUMENT_TYPES)}, not {spec!r}")
+        try:
+            checked = load_document(path, max_bytes)
+        except DocumentProblem as exc:
+            raise ValueError(str(exc.message)) from None
+        documents.append(DocumentFile(checked.filename, checked.content_type, doc_type, checked.data))
+    return documents
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        record = _read(args.file)
+    except (OSError, UnicodeDecodeError) as exc:
+        return fail(_COMMAND, f"cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}")
+    except json.JSONDecodeError as exc:
+        return fail(_COMMAND, f"{args.file} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+    try:
+        station = open_station()
+    except (ConfigError, CredentialsError, StorageError) as exc:
+        return fail(_COMMAND, str(exc))
+    try:
+        return _submit(station, record, args)
+    finally:
+        station.close()
+
+
+def _submit(station, record: object, args: argparse.Namespace) -> int:
+    config = station.config
+    ctx = ValidationContext(jurisdiction=config.jurisdiction)
+    errors = validate_record(record, ctx)
+    if errors:
+        _print_json({"valid": False, "errors": as_plain(errors)})
+        return EXIT_REJECTED
+    try:
+        documents = _documents(args.document, config.max_document_bytes)
+    except ValueError as exc:
+        return fail(_COMMAND, str(exc))
+    try:
+        station.api_key()  # no key: refuse before queueing, so nothing waits on a key that never comes
+    except CredentialsError as exc:
+        return fail(_COMMAND, str(exc))
+    body = build_body(record, ctx)  # type: ignore[arg-type]  # validated above: a mapping
+    entry_id = station.outbox.enqueue(body, documents)
+    report = station.syncer.drain(wait=max(0.0, args.wait), only=[entry_id])
+    entry = station.outbox.get(entry_id)
+    if entry.state is EntryState.CREATED:
+        created = next((c for c in report.created if c.entry_id == entry_id), None)
+        customer = created.customer if created and created.customer else {
+            wire.RESP_ID: entry.customer_id, wire.RESP_STATUS: entry.customer_status}
+        _print_json(customer)
+        return EXIT_CREATED
+    if entry.state is EntryState.NEEDS_ATTENTION:
+        _print_json({
+            "created": False,
+            "entry_id": entry_id,
+            "message": entry.last_error,
+            "errors": entry.field_errors,
+            "form_errors": entry.form_errors,
+        })
+        return EXIT_REJECTED
+    if entry.state is EntryState.FAILED:
+        print(f"intake submit: not sent: {entry.last_error} The intake is kept in the outbox as {entry_id}; "
+              "after fixing the setup, 'intake outbox retry' sends it again.", file=sys.stderr)
+        return EXIT_QUEUED
+    print(f"intake submit: queued as {entry_id} to be sent later: {summary(report)}. "
+          "'intake outbox sync' sends it.", file=sys.stderr)
+    return EXIT_QUEUED
