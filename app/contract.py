@@ -178,17 +178,19 @@ class CustomerCreate(BaseModel):
 
 
 def without_blank_containers(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A blank address and an empty document list are left out; blank ``manual_groups`` is ``[]``.
+    """A blank address or document list (empty, or only blank members) is left out; blank ``manual_groups`` is ``[]``.
 
     Shared by the model and ``app.validation`` so a record checks the same field by field as whole.
     """
     data = dict(data)
     address = data.get(wire.ADDRESS)
     if isinstance(address, Mapping) and all(rules.is_blank(v) for v in address.values()):
+        address = None
+    if wire.ADDRESS in data and rules.is_blank(address):
         data[wire.ADDRESS] = None
     if wire.MANUAL_GROUPS in data and rules.is_blank(data[wire.MANUAL_GROUPS]):
         data[wire.MANUAL_GROUPS] = []
-    if data.get(wire.DOCUMENTS) == []:
+    if wire.DOCUMENTS in data and (data[wire.DOCUMENTS] == [] or rules.is_blank(data[wire.DOCUMENTS])):
         data[wire.DOCUMENTS] = None
     return data
 
