@@ -178,7 +178,7 @@ class CustomerCreate(BaseModel):
 
 
 def without_blank_containers(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A blank address or document list (empty, or only blank members) is left out; blank ``manual_groups`` is ``[]``.
+    """A blank or memberless address and a blank or empty document list are left out; blank ``manual_groups`` is ``[]``.
 
     Shared by the model and ``app.validation`` so a record checks the same field by field as whole.
     """
