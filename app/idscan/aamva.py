@@ -170,9 +170,13 @@ def _split_elements(body: str, ids: frozenset[str]) -> dict[str, str]:
 
 def _split_fits(prev_code: str, prev_value: str, code: str, value: str) -> bool:
     """Whether an element ``code`` may start here, ending the previous element's value."""
-    if not elements.value_fits(prev_code, prev_value):
+    if prev_value.strip():
+        return True
+    # The previous element's shape is not checked: a bad value on the card must not make every
+    # later split fail. Its emptiness is: a name or ID number is never empty.
+    if prev_code in elements.NEVER_EMPTY:
         return False
-    if prev_value.strip() or prev_code not in _NAME_PARTS:
+    if prev_code not in _NAME_PARTS:
         return True
     # An empty name part followed by a free-text element whose value is a word ("DAD" + "DARREN")
     # is a name that happens to begin with an element ID.
@@ -180,6 +184,10 @@ def _split_fits(prev_code: str, prev_value: str, code: str, value: str) -> bool:
         return True
     head = value.strip()[:1]
     return not (head and _ALPHA_WORD.match(head))
+
+
+def _codes_after(chunk: str, positions: list[int], index: int) -> set[str]:
+    return {chunk[q : q + 3] for q in positions[index + 1 :]}
 
 
 def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) -> None:
@@ -198,6 +206,14 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
         if accepted and pos < accepted[-1][0] + 3:
             continue
         if pos > 0 and chunk[pos - 1].isspace() and code in strong:
+            continue
+        # Two IDs overlapping ("BUDDA" + "DAC": DAD and DAC) and this one occurring again later:
+        # the later occurrence is the element, this one is letters of a value.
+        if (
+            index + 1 < len(positions)
+            and positions[index + 1] < pos + 3
+            and code in _codes_after(chunk, positions, index)
+        ):
             continue
         ends = [*[q for q in positions[index + 1 :] if q >= pos + 3][:_LOOKAHEAD], len(chunk)]
         if not any(elements.value_fits(code, chunk[pos + 3 : end]) for end in ends):

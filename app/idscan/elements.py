@@ -41,17 +41,25 @@ _POSTAL = r"[0-9]{5}[0-9 \-]{0,8}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9] *"
 
 # The shape a value of these elements always has. Kept loose enough for real cards that bend
 # the standard (eye colour "BRN", height "5'-09\""), tight enough to refuse words and names.
+_EYES = "BLK|BLU|BRO|BRN|GRY|GRN|HAZ|MAR|PNK|DIC|UNK|BLUE|BROWN|GREEN|HAZEL|GRAY|GREY|BLACK"
+_HAIR = "BAL|BLK|BLN|BRO|BRN|GRY|RED|SDY|WHI|UNK|BALD|BLACK|BLOND|BROWN|GRAY|GREY|SANDY|WHITE"
 SHAPES: dict[str, re.Pattern[str]] = {
     code: re.compile(pattern)
     for codes, pattern in (
         ("DBA DBB DBD DDB DDC DDH DDI DDJ DBL", _DATE),
-        ("DBC", r"[0-9A-Z]"),
-        ("DAY DAZ DCG", r"[A-Z]{3}"),
+        ("DBC", r"[0-9MFUX]"),
+        ("DAY", _EYES),
+        ("DAZ", _HAIR),
+        ("DCG", r"USA|CAN|[A-Z]{3}"),
         ("DAJ DAO", r"[A-Z]{2}"),
         ("DAK DAP", _POSTAL),
         ("DAU", r"[0-9][0-9 '\"\-A-Za-z]{0,9}"),
         ("DAV DAW DAX", r"[0-9]{2,3}( ?[A-Z]{2,3})?"),
-        ("DDE DDF DDG DDA DDD DDK DDL DBH DBI DCE", r"[0-9A-Z]"),
+        ("DDE DDF DDG", r"[TNU]"),
+        ("DDA", r"[FN]"),
+        ("DDD DDK DDL", r"1"),
+        ("DBH DBI", r"[YN]"),
+        ("DCE", r"[0-9]"),
     )
     for code in codes.split()
 }

@@ -16,10 +16,9 @@ _PART_SEPARATORS = re.compile(r"[,$]")
 
 
 # Address words that stay in capitals ("NE 5TH AVE" -> "NE 5th Ave", "PO BOX 12" -> "PO Box 12").
-_PLACE_ABBREVIATIONS = frozenset(
-    {"N", "S", "E", "W", "NE", "NW", "SE", "SW", "PO", "RR", "HC", "US", "SR", "CR", "APT"}
-)
+_PLACE_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW", "PO", "RR", "HC", "US", "SR", "CR"})
 _WORD = re.compile(r"\S+")
+_ORDINAL = re.compile(r"[0-9]+(ST|ND|RD|TH)")
 
 
 def title_case(name: str) -> str:
@@ -34,7 +33,17 @@ def tidy_place(raw: str) -> str:
     text = _SPACES.sub(" ", raw).strip()
     if any(ch.islower() for ch in text):
         return text
-    return _WORD.sub(lambda m: m.group(0) if m.group(0) in _PLACE_ABBREVIATIONS else title_case(m.group(0)), text)
+    return _WORD.sub(lambda m: _place_word(m.group(0)), text)
+
+
+def _place_word(word: str) -> str:
+    if word in _PLACE_ABBREVIATIONS:
+        return word
+    if _ORDINAL.fullmatch(word):
+        return word.lower()  # "24TH" -> "24th"
+    if any(ch.isdigit() for ch in word):
+        return word  # unit and lot numbers: "4B", "N12W"
+    return title_case(word)
 
 
 def tidy_name(raw: str | None) -> str | None:
