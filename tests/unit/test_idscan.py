@@ -46,8 +46,18 @@ def test_corpus_covers_every_version_and_both_countries():
 
 def _card(**changes) -> str:
     values = dict(
-        daq="D1234562", last="DOE", first="JANE", middle="", dob="01151990", expiry="01152030", issued="01152022",
-        sex="2", street="1 MAIN ST", city="FRESNO", state="CA", postal="937210000",
+        daq="D1234562",
+        last="DOE",
+        first="JANE",
+        middle="",
+        dob="01151990",
+        expiry="01152030",
+        issued="01152022",
+        sex="2",
+        street="1 MAIN ST",
+        city="FRESNO",
+        state="CA",
+        postal="937210000",
     )
     values.update(changes)
     return build(modern(**values), iin=IIN["CA"], version=9)
@@ -178,7 +188,15 @@ class TestSplittingRunTogetherText:
 class TestNotACard:
     @pytest.mark.parametrize(
         "text",
-        ["", "hello", "@\n\x1e\r", "ANSI", "ANSI 636014090102DL00410278", "ANSI 6360140901DLDCAC\nDCBNONE\r", "x" * 30_000],
+        [
+            "",
+            "hello",
+            "@\n\x1e\r",
+            "ANSI",
+            "ANSI 636014090102DL00410278",
+            "ANSI 6360140901DLDCAC\nDCBNONE\r",
+            "x" * 30_000,
+        ],
     )
     def test_raises_scan_error_with_a_plain_message(self, text):
         with pytest.raises(ScanError, match="barcode"):
@@ -314,7 +332,12 @@ def test_split_full_name(raw, expected):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("JANE ANN", ("Jane", "Ann")), ("JANE,ANN", ("Jane", "Ann")), ("JANE", ("Jane", None)), ("JANE,NONE", ("Jane", None))],
+    [
+        ("JANE ANN", ("Jane", "Ann")),
+        ("JANE,ANN", ("Jane", "Ann")),
+        ("JANE", ("Jane", None)),
+        ("JANE,NONE", ("Jane", None)),
+    ],
 )
 def test_split_given_names(raw, expected):
     assert split_given_names(raw) == expected
