@@ -167,6 +167,13 @@ class _DocumentRow(QWidget):
         self.remove.setObjectName(f"{wire.DOCUMENTS}.{index}.remove")
         self.message.setObjectName(f"{wire.DOCUMENTS}.{index}.message")
 
+    def retire(self) -> None:
+        """Give up the row's names and go: a deleted row must not answer to a live row's name."""
+        for widget in (self, self.type, self.remove, self.message):
+            widget.setObjectName("")
+        self.hide()
+        self.deleteLater()
+
     def doc_type(self) -> str:
         return str(self.type.currentData())
 
@@ -391,7 +398,7 @@ class DocumentsWidget(QWidget):
         had_focus = row.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self._rows.pop(index)
         self.list.takeItem(index)
-        row.deleteLater()
+        row.retire()
         # messages keyed by the old places no longer fit the rows; the window sends fresh ones
         for other in self._rows:
             other.set_messages([])
@@ -404,7 +411,7 @@ class DocumentsWidget(QWidget):
 
     def _clear_rows(self) -> None:
         for row in self._rows:
-            row.deleteLater()
+            row.retire()
         self._rows.clear()
         self.list.clear()
 
