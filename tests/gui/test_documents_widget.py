@@ -93,6 +93,17 @@ def test_rows_are_named_and_accessible(widget, files):
     assert add.accessibleName() and widget.list.accessibleName()
 
 
+def test_long_names_are_shortened_on_screen_but_kept_whole(widget, tmp_path):
+    long_name = "PXL_20251125_180233917.MP-front-of-the-drivers-licence-of-the-customer.png"
+    widget.add_paths([str(_image(tmp_path / long_name, "PNG"))])
+    widget.resize(420, 300)
+    widget.show()
+    name = widget.list.itemWidget(widget.list.item(0)).name
+    assert name.text() != long_name and "…" in name.text()
+    assert name.toolTip() == long_name and name.accessibleName() == long_name
+    assert widget.documents()[0][0].filename == long_name
+
+
 def test_tab_goes_from_add_to_list_to_each_rows_controls(widget, files, qtbot):
     widget.add_paths([str(files["png"]), str(files["pdf"])])
     widget.show()

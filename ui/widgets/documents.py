@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -102,6 +103,27 @@ def _pdf_icon() -> QPixmap:
     return pixmap
 
 
+class _ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when too narrow (phone photos have long names);
+    the whole text stays in the tooltip and the accessible name."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._full = text
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self.setMinimumWidth(60)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width()))
+
+
 class _DocumentRow(QWidget):
     """One document: thumbnail, file name (and its messages), type choice, Remove button."""
 
@@ -121,8 +143,7 @@ class _DocumentRow(QWidget):
             pixmap = icon.pixmap(QSize(THUMBNAIL_SIZE // 2, THUMBNAIL_SIZE // 2))
         self.thumbnail.setPixmap(pixmap)
 
-        self.name = QLabel(document.filename, self)
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name = _ElidedLabel(document.filename, self)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
