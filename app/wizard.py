@@ -46,6 +46,7 @@ STEPS: tuple[Step, ...] = (
     Step("review", N(_C, "Review & submit"), ()),
 )
 STEP_KEYS = tuple(s.key for s in STEPS)
+_META = "_wizard"
 REVIEW = len(STEPS) - 1
 # Deprecated fields are accepted from files but never offered in the form.
 FORM_FIELDS: tuple[str, ...] = tuple(f for s in STEPS for f in s.fields)
@@ -238,22 +239,22 @@ class IntakeWizard:
 
     # --- drafts ---------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
-        values = {k: v for k, v in self.values.items() if k != wire.DOCUMENTS}
-        return {
-            "values": copy.deepcopy(values),
-            "type_chosen": self.type_chosen,
-            "touched": sorted(self.touched),
-            "history": list(self._history),
-        }
+        """What a draft keeps: the values by field name (documents are stored beside it) and,
+        under ``_wizard``, where the clerk was."""
+        values = {k: copy.deepcopy(v) for k, v in self.values.items() if k != wire.DOCUMENTS}
+        values[_META] = {"type_chosen": self.type_chosen, "touched": sorted(self.touched),
+                         "history": list(self._history)}
+        return values
 
     @classmethod
     def restore(cls, snapshot: Mapping[str, Any], jurisdiction: str, today: date | None = None) -> IntakeWizard:
         wizard = cls(jurisdiction, today)
-        for name, value in dict(snapshot.get("values", {})).items():
+        for name, value in snapshot.items():
             if name in wizard.values and name != wire.DOCUMENTS:
                 wizard.values[name] = value
-        wizard.type_chosen = bool(snapshot.get("type_chosen"))
-        wizard.touched = {str(t) for t in snapshot.get("touched", [])}
-        history = [int(i) for i in snapshot.get("history", [0]) if isinstance(i, int) and 0 <= i <= REVIEW]
+        meta = snapshot.get(_META) if isinstance(snapshot.get(_META), Mapping) else {}
+        wizard.type_chosen = bool(meta.get("type_chosen"))
+        wizard.touched = {str(t) for t in meta.get("touched", [])}
+        history = [i for i in meta.get("history", [0]) if isinstance(i, int) and 0 <= i <= REVIEW]
         wizard._history = history or [0]
         return wizard

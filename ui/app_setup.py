@@ -1,0 +1,73 @@
+"""Building the application object: stylesheet, translations, the main window with its session."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.assets import read_text, resource_path
+from app.config import Config, load_config
+from app.station import Station
+from ui.main_window import MainWindow
+from ui.session import IntakeSession
+
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("intake")
+        app.setOrganizationName("intake")
+        app.setApplicationDisplayName("Intake")
+        icon = resource_path("icons", "intake.svg")
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(read_text("style", "intake.qss"))
+
+
+def install_translations(app: QApplication, language: str) -> bool:
+    """Load ``resources/translations/intake_<lang>.qm`` (and Qt's own strings); English needs none."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if not language or language.startswith("en"):
+        return True
+    ok = False
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", f"intake_{language}.qm"))):
+        app.installTranslator(ours)
+        _translators.append(ours)
+        ok = True
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    return ok
+
+
+def create_main_window(config: Config | None = None, station: Station | None = None) -> MainWindow:
+    """The intake window, wired to a station (built from ``config`` unless given).
+
+    ``config`` None reads the environment and the configuration file. The window's
+    ``session`` attribute is its :class:`IntakeSession`.
+    """
+    app = ensure_app()
+    config = config or load_config()
+    apply_style(app)
+    install_translations(app, config.language)
+    station = station or Station(config)
+    window = MainWindow(config)
+    window.station = station
+    window.session = IntakeSession(station, window)
+    return window

@@ -1,0 +1,80 @@
+"""Which input each form field gets, its mnemonic, and its keystroke limits.
+
+Keystroke limits only shape typing (digits for phones, the API's length caps from
+``app.contract.MAX_LENGTHS``); whether a value is acceptable is decided in ``app``."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app import policy, wire
+from app.config import Config
+from app.contract import MAX_LENGTHS
+from app.fields import ID_EXPIRATION_DATE
+from ui.i18n import tr_choice
+from ui.widgets.inputs import ChoiceInput, DateInput, FlagInput, TextInput
+
+A = wire.ADDRESS + "."
+DATE_FIELDS = frozenset({wire.DATE_OF_BIRTH, wire.RECOMMENDATION_EXPIRATION_DATE, ID_EXPIRATION_DATE})
+PHONE_FIELDS = frozenset({wire.PHONE, wire.CELL_PHONE})
+FLAG_FIELDS = frozenset({wire.HAS_MEDICAL_RECOMMENDATION, *wire.MARKETING_FIELDS})
+_PHONE_KEYS = r"[0-9()+\-. ]{0,20}"
+
+# The letter of each label that Alt presses, unique within a step.
+MNEMONICS: dict[str, str] = {
+    wire.FIRST_NAME: "f", wire.MIDDLE_NAME: "m", wire.LAST_NAME: "l", wire.NICKNAME: "k",
+    wire.DATE_OF_BIRTH: "d", wire.GENDER: "g", wire.ID_TYPE: "t", wire.STATE_ID: "s", ID_EXPIRATION_DATE: "x",
+    wire.PHONE: "p", wire.CELL_PHONE: "c", wire.EMAIL: "e", wire.REFERRAL_SOURCE: "r",
+    wire.HAS_MEDICAL_RECOMMENDATION: "h", wire.RECOMMENDATION_NUMBER: "u", wire.RECOMMENDATION_EXPIRATION_DATE: "x",
+    wire.PHYSICIAN_LICENSE: "y", wire.MEDICAL_ID: "m", wire.TYPE: "t", wire.AMOUNT_LIMIT: "a",
+    wire.MANUAL_GROUPS: "g",
+    A + wire.ADDRESS_LINE1: "s", A + wire.ADDRESS_LINE2: "p", A + wire.CITY: "c", A + wire.STATE: "t",
+    A + wire.ZIP: "z", A + wire.COUNTRY: "o",
+    wire.MARKETING_MAIL: "m", wire.MARKETING_EMAIL: "e", wire.MARKETING_SMS: "t", wire.MARKETING_CALLS: "c",
+    wire.DOCUMENTS: "d",
+}
+
+
+def _choices(values) -> list[tuple[str, str]]:
+    return [(v, tr_choice(v)) for v in values]
+
+
+def region_choices() -> list[tuple[str, str]]:
+    regions = policy.load_policy().jurisdictions.values()
+    return [(j.code, f"{j.code} — {j.name}") for j in sorted(regions, key=lambda j: (j.country != "US", j.code))]
+
+
+def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWidget:
+    if name in DATE_FIELDS:
+        return DateInput(parent)
+    if name in FLAG_FIELDS:
+        return FlagInput(parent=parent)
+    if name in PHONE_FIELDS:
+        return TextInput(allowed=_PHONE_KEYS, parent=parent)
+    if name == wire.GENDER:
+        return ChoiceInput(_choices(wire.GENDERS), parent=parent)
+    if name == wire.ID_TYPE:
+        return ChoiceInput(_choices(wire.ID_TYPES), parent=parent)
+    if name == wire.REFERRAL_SOURCE:
+        return ChoiceInput(_choices(wire.REFERRAL_SOURCES), parent=parent)
+    if name == wire.TYPE:
+        return ChoiceInput(_choices(policy.allowed_types(config.jurisdiction)), parent=parent)
+    if name == A + wire.COUNTRY:
+        return ChoiceInput(_choices(wire.COUNTRIES), parent=parent)
+    if name == A + wire.STATE:
+        return ChoiceInput(region_choices(), parent=parent)
+    if name == wire.AMOUNT_LIMIT:
+        return TextInput(allowed=r"[0-9.]{0,12}", parent=parent)
+    if name == A + wire.ZIP:
+        return TextInput(max_length=10, parent=parent)
+    if name == wire.EMAIL:
+        return TextInput(max_length=254, parent=parent)
+    if name == wire.MANUAL_GROUPS:
+        from ui.widgets.groups import GroupsWidget
+
+        return GroupsWidget(parent)
+    if name == wire.DOCUMENTS:
+        from ui.widgets.documents import DocumentsWidget
+
+        return DocumentsWidget(config.max_document_bytes, parent)
+    return TextInput(max_length=MAX_LENGTHS.get(name, 100), parent=parent)

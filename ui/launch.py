@@ -1,0 +1,65 @@
+"""``intake`` / ``intake gui`` / ``intake --demo`` / ``intake --self-test``: open the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from app.config import ConfigError, load_config
+from app.credentials import CredentialsError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:  # options are the top-level ones
+    return None
+
+
+def _fatal(title: str, text: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app_setup import ensure_app
+
+    ensure_app()
+    print(f"intake: {text}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    box.exec()
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if getattr(args, "self_test", False):
+        from ui.selftest import run_self_test
+
+        return run_self_test()
+    from ui.app_setup import create_main_window, ensure_app
+    from ui.tasks import wait_for_tasks
+
+    app = ensure_app(sys.argv[:1])
+    demo = None
+    try:
+        if getattr(args, "demo", False):
+            from ui.demo import start_demo
+
+            demo = start_demo()
+            config = demo.config
+        else:
+            config = load_config()
+        window = create_main_window(config)
+    except ConfigError as exc:
+        return _fatal("Intake", str(exc))
+    except CredentialsError as exc:
+        return _fatal("Intake", str(exc))
+    if demo is not None:
+        window.setWindowTitle(window.windowTitle() + " — " + window.tr("demo (sandbox)"))
+    window.show()
+    window.session.start()
+    window.focus_first()
+    try:
+        return app.exec()
+    finally:
+        window.session.stop()
+        wait_for_tasks()
+        window.station.close()
+        if demo is not None:
+            demo.close()

@@ -1,0 +1,317 @@
+"""The intake window: a step list, the current step's page, Back / Next / Submit.
+
+It renders an ``app.wizard.IntakeWizard``: inputs write values into it, it says which
+messages to show and where Next goes. Submitting, saving drafts and sending run through
+``ui.session.IntakeSession`` off the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import wire
+from app.config import Config
+from app.wizard import REVIEW, STEPS, IntakeWizard
+from ui.i18n import tr_choice, tr_message, translate
+from ui.pages.form_page import FormPage
+from ui.pages.review import ReviewPage
+from ui.widgets.field_row import set_status
+
+_STEP_COLUMNS = {"consent": 1, "documents": 1}
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``intake_changed`` after any edit (drives autosave), ``submit_requested``."""
+
+    intake_changed = Signal()
+    submit_requested = Signal()
+    new_intake_requested = Signal()
+
+    def __init__(self, config: Config, parent=None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.setObjectName("intakeWindow")
+        self.setWindowTitle(self.tr("Customer intake"))
+        self.wizard = IntakeWizard(config.jurisdiction)
+        self.group_names = lambda ids: [str(i) for i in ids]
+        self._loading = False
+        self._build()
+        self._connect_inputs()
+        self._shortcuts()
+        self.resize(1280, 720)
+        self.refresh()
+
+    # --- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("central")
+        root = QHBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        self.steps = QListWidget(central)
+        self.steps.setObjectName("steps")
+        self.steps.setAccessibleName(self.tr("Steps"))
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setFixedWidth(220)
+        for index, step in enumerate(STEPS):
+            item = QListWidgetItem(f"{index + 1}. {translate('Steps', step.title)}")
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            self.steps.addItem(item)
+        self.steps.itemClicked.connect(lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole)))
+        root.addWidget(self.steps)
+
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        root.addLayout(main, 1)
+
+        self.title = QLabel(central)
+        self.title.setObjectName("stepTitle")
+        main.addWidget(self.title)
+        self.outcome = QLabel(central)
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
+        main.addWidget(self.outcome)
+
+        self.stack = QStackedWidget(central)
+        self.pages: list[QWidget] = []
+        self.form_pages: dict[int, FormPage] = {}
+        for index, step in enumerate(STEPS):
+            if index == REVIEW:
+                page = ReviewPage(self.stack)
+                page.edit_requested.connect(self.go_to)
+            else:
+                page = FormPage(step, self.config, columns=_STEP_COLUMNS.get(step.key, 2), parent=self.stack)
+                self.form_pages[index] = page
+            self.pages.append(page)
+            self.stack.addWidget(page)
+        self.review: ReviewPage = self.pages[REVIEW]
+        main.addWidget(self.stack, 1)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(24, 8, 24, 12)
+        self.back_button = QPushButton(self.tr("&Back"), central)
+        self.back_button.setObjectName("back")
+        self.next_button = QPushButton(self.tr("&Next"), central)
+        self.next_button.setObjectName("next")
+        self.submit_button = QPushButton(self.tr("&Submit"), central)
+        self.submit_button.setObjectName("submit")
+        for button in (self.back_button, self.next_button, self.submit_button):
+            button.setAutoDefault(False)
+            button.setAccessibleName(button.text().replace("&", ""))
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        self.busy = QLabel(central)
+        self.busy.setObjectName("busy")
+        bar.addWidget(self.busy)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.submit_button)
+        main.addLayout(bar)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.submit_button.clicked.connect(self.submit_requested.emit)
+        self.setCentralWidget(central)
+
+        menu = self.menuBar().addMenu(self.tr("&Intake"))
+        self.new_action = QAction(self.tr("&New intake"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_intake_requested.emit)
+        menu.addAction(self.new_action)
+        self.intake_menu = menu
+        self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+
+    def _editors(self):
+        for page in self.form_pages.values():
+            yield from page.rows.items()
+
+    def editor(self, name: str) -> QWidget:
+        for page in self.form_pages.values():
+            if name in page.rows:
+                return page.rows[name].editor
+        raise KeyError(name)
+
+    def _connect_inputs(self) -> None:
+        for name, row in self._editors():
+            editor = row.editor
+            if name == wire.MANUAL_GROUPS:
+                editor.changed.connect(lambda n=name, e=editor: self._edited(n, e.selected_ids(), finished=True))
+            elif name == wire.DOCUMENTS:
+                editor.changed.connect(lambda n=name: self._documents_changed(n))
+            else:
+                editor.edited.connect(lambda n=name, e=editor: self._edited(n, e.value()))
+                editor.finished.connect(lambda n=name: self._finished(n))
+
+    def _shortcuts(self) -> None:
+        # Enter advances from any field of a step (combo and calendar pop-ups are windows of
+        # their own and keep their Enter); on Review it submits.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(self._advance_or_submit)
+
+    # --- editing --------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        # Widgets losing focus while the window goes away must not write into the intake.
+        self._loading = True
+        super().closeEvent(event)
+
+    def _edited(self, name: str, value, *, finished: bool = False) -> None:
+        if self._loading:
+            return
+        self.wizard.set_value(name, value)
+        if finished:
+            self.wizard.touch(name)
+        self.outcome.hide()
+        self.refresh_messages()
+        self.intake_changed.emit()
+
+    def _finished(self, name: str) -> None:
+        if self._loading:
+            return
+        self.wizard.touch(name)
+        self.refresh_messages()
+
+    def _documents_changed(self, name: str) -> None:
+        docs = self.editor(wire.DOCUMENTS).documents()
+        self._edited(name, [(d.filename, kind) for d, kind in docs], finished=True)
+
+    def load_wizard(self, wizard: IntakeWizard, documents=None) -> None:
+        """Show another intake (new, or a resumed draft) in the same widgets."""
+        self._loading = True
+        try:
+            self.wizard = wizard
+            for name, row in self._editors():
+                editor = row.editor
+                if name == wire.MANUAL_GROUPS:
+                    editor.set_selected_ids(wizard.value(name))
+                elif name == wire.DOCUMENTS:
+                    editor.set_documents(documents or [])
+                    wizard.values[wire.DOCUMENTS] = [(d.filename, k) for d, k in (documents or [])]
+                else:
+                    editor.set_value(wizard.value(name))
+        finally:
+            self._loading = False
+        self.outcome.hide()
+        self.refresh()
+        self.focus_first()
+
+    # --- rendering ------------------------------------------------------------------
+    def refresh(self) -> None:
+        index = self.wizard.current
+        self.stack.setCurrentIndex(index)
+        self.steps.setCurrentRow(index)
+        self.title.setText(translate("Steps", STEPS[index].title))
+        self.back_button.setEnabled(self.wizard.can_go_back)
+        self.next_button.setVisible(index != REVIEW)
+        self.submit_button.setVisible(index == REVIEW)
+        self.refresh_messages()
+
+    def refresh_messages(self) -> None:
+        wizard = self.wizard
+        for name, row in self._editors():
+            if name == wire.DOCUMENTS:
+                shown = {k: [tr_message(m) for m in v] for k, v in wizard.errors().items()
+                         if k.startswith(wire.DOCUMENTS) and k in wizard.touched}
+                row.editor.set_errors(shown)
+                continue
+            row.show_messages([tr_message(m) for m in wizard.messages_for(name)])
+        self._refresh_type_hint()
+        problems = wizard.steps_with_problems()
+        for index in range(self.steps.count()):
+            item = self.steps.item(index)
+            title = translate("Steps", STEPS[index].title)
+            flagged = index in problems and index != REVIEW
+            item.setText(f"{index + 1}. {title}" + ("  ⚠" if flagged else ""))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                         self.tr("has problems") if flagged else "")
+            item.setForeground(self.palette().brush(self.palette().ColorRole.Text))
+            if flagged:
+                item.setForeground(Qt.GlobalColor.darkRed)
+        if wizard.current == REVIEW:
+            docs = self.editor(wire.DOCUMENTS).documents()
+            self.review.render(wizard, [(d.filename, k) for d, k in docs], self.group_names)
+
+    def _refresh_type_hint(self) -> None:
+        combo = self.editor(wire.TYPE)
+        proposed = self.wizard.proposed_type()
+        blank = (self.tr("%s (proposed)") % tr_choice(proposed)) if proposed else "—"
+        combo.setItemText(0, blank)
+
+    # --- navigation -----------------------------------------------------------------
+    def focus_field(self, name: str) -> None:
+        for page in self.form_pages.values():
+            for row_name, row in page.rows.items():
+                if name == row_name or name.startswith(row_name + "."):
+                    target = row.editor.focusProxy() or row.editor
+                    page.ensureWidgetVisible(row)
+                    target.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+
+    def focus_first(self) -> None:
+        page = self.form_pages.get(self.wizard.current)
+        if page is not None and page.first_input() is not None:
+            page.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.wizard.current == REVIEW:
+            self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def next(self) -> None:
+        invalid = self.wizard.next()
+        self.refresh()
+        if invalid is not None:
+            self.focus_field(invalid)
+        else:
+            self.focus_first()
+
+    def back(self) -> None:
+        if self.wizard.back():
+            self.refresh()
+            self.focus_first()
+
+    def go_to(self, index: int) -> None:
+        self.wizard.go_to(index)
+        self.refresh()
+        self.focus_first()
+
+    def _advance_or_submit(self) -> None:
+        if self.wizard.current == REVIEW:
+            self.submit_requested.emit()
+        else:
+            self.next()
+
+    def show_problems(self) -> None:
+        """Before submit: every message shown, focus on the first field that needs work."""
+        self.wizard.touch_all()
+        problems = sorted(i for i in self.wizard.steps_with_problems(shown_only=False) if i != REVIEW)
+        if problems:
+            self.go_to(problems[0])
+            name = self.wizard.first_invalid(problems[0])
+            if name:
+                self.focus_field(name)
+        else:
+            self.refresh()
+
+    def show_outcome(self, text: str, status: str) -> None:
+        self.outcome.setText(text)
+        set_status(self.outcome, status)
+        self.outcome.show()
+
+    def set_busy(self, text: str) -> None:
+        self.busy.setText(text)
+        self.submit_button.setEnabled(not text)
+
+    def flash_later(self, fn, msecs: int = 0) -> None:
+        QTimer.singleShot(msecs, fn)

@@ -1,0 +1,112 @@
+"""Review & submit: the record as it will be sent, a section per step with an Edit jump."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import wire
+from app.wizard import REVIEW, STEPS, IntakeWizard
+from ui.i18n import tr_choice, tr_label, tr_message, translate
+from ui.widgets.field_row import set_status
+
+_CHOICE_FIELDS = frozenset({wire.GENDER, wire.ID_TYPE, wire.REFERRAL_SOURCE, wire.TYPE, "address.country"})
+
+
+class ReviewPage(QScrollArea):
+    edit_requested = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page.review")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._body = QWidget(self)
+        self._body.setObjectName("pageBody")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(24, 16, 24, 16)
+        self._layout.setSpacing(12)
+        self.problems = QLabel(self._body)
+        self.problems.setObjectName("form_errors")
+        self.problems.setWordWrap(True)
+        self._layout.addWidget(self.problems)
+        self._sections = QVBoxLayout()
+        self._layout.addLayout(self._sections)
+        self._layout.addStretch(1)
+        self.setWidget(self._body)
+
+    def render(self, wizard: IntakeWizard, documents: list[tuple[str, str]],
+               group_names: Callable[[list[int]], list[str]]) -> None:
+        while self._sections.count():
+            item = self._sections.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        errors = wizard.errors()
+        for index in range(REVIEW):
+            self._sections.addWidget(self._section(index, wizard, errors, documents, group_names))
+        form = wizard.form_errors()
+        problem_steps = sorted({i for i in wizard.steps_with_problems(shown_only=False) if i != REVIEW})
+        lines = [tr_message(m) for m in form]
+        if problem_steps:
+            names = ", ".join(translate("Steps", STEPS[i].title) for i in problem_steps)
+            lines.insert(0, translate("Review", "Fix these steps before submitting: {steps}").format(steps=names))
+        self.problems.setText("\n".join(lines))
+        self.problems.setVisible(bool(lines))
+        set_status(self.problems, "error" if lines else "")
+
+    def _section(self, index, wizard, errors, documents, group_names) -> QGroupBox:
+        step = STEPS[index]
+        box = QGroupBox(translate("Steps", step.title), self._body)
+        box.setObjectName(f"review.{step.key}")
+        outer = QVBoxLayout(box)
+        head = QHBoxLayout()
+        head.addStretch(1)
+        edit = QPushButton(translate("Review", "Edit"), box)
+        edit.setObjectName(f"edit.{step.key}")
+        edit.setAccessibleName(translate("Review", "Edit {step}").format(step=translate("Steps", step.title)))
+        edit.clicked.connect(lambda _=False, i=index: self.edit_requested.emit(i))
+        head.addWidget(edit)
+        outer.addLayout(head)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(form)
+        for name in step.fields:
+            text = self._display(name, wizard, documents, group_names)
+            value = QLabel(text, box)
+            value.setObjectName(f"review.{name}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            problems = [tr_message(m) for key, msgs in errors.items() if key == name or key.startswith(name + ".")
+                        for m in msgs]
+            if problems:
+                value.setText(f"{text}\n" + "\n".join(problems) if text else "\n".join(problems))
+                set_status(value, "error")
+            form.addRow(tr_label(name) + ":", value)
+        return box
+
+    @staticmethod
+    def _display(name, wizard, documents, group_names) -> str:
+        if name == wire.DOCUMENTS:
+            return "\n".join(f"{filename} ({tr_choice(kind)})" for filename, kind in documents)
+        if name == wire.MANUAL_GROUPS:
+            return ", ".join(group_names(wizard.value(name)))
+        if name == wire.TYPE:
+            chosen = wizard.effective_type()
+            return tr_choice(chosen) if chosen else ""
+        value = wizard.value(name)
+        if isinstance(value, bool):
+            return translate("Review", "Yes") if value else translate("Review", "No")
+        if name in _CHOICE_FIELDS and value:
+            return tr_choice(value)
+        return "" if value is None else str(value)

@@ -1,0 +1,255 @@
+"""The window's link to the station: autosave, submit, the background sync, new intake.
+
+Every disk or network call goes through ``run_task``; the UI thread only renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app import wire
+from app.api.errors import ApiError
+from app.credentials import CredentialsError
+from app.documents import DocumentData
+from app.drafts import new_draft_id
+from app.outbox import DocumentFile, EntryState
+from app.station import Station
+from app.validation import RecordInvalid
+from app.wizard import STEP_KEYS, IntakeWizard
+from ui.main_window import MainWindow
+from ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 400
+SYNC_INTERVAL_MS = 15000
+
+
+class IntakeSession(QObject):
+    """Signals: ``saved`` (draft id) after each autosave; ``submitted`` (outcome, entry) after a
+    submit settles, outcome one of created / needs_attention / queued / failed; ``synced``
+    (SyncReport) after each background drain."""
+
+    saved = Signal(str)
+    submitted = Signal(str, object)
+    synced = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, station: Station, window: MainWindow, *, sync_interval_ms: int = SYNC_INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.station = station
+        self.window = window
+        self.draft_id: str | None = None
+        self.entry_id: str | None = None
+        self._saving = False
+        self._save_again = False
+        self._saved_docs_key: str | None = None
+        self._syncing = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(sync_interval_ms)
+        self._sync_timer.timeout.connect(self.sync_now)
+        window.intake_changed.connect(self._autosave.start)
+        window.submit_requested.connect(self.submit)
+        window.new_intake_requested.connect(self.new_intake)
+
+    def start(self) -> None:
+        self._sync_timer.start()
+        QTimer.singleShot(0, self.sync_now)
+
+    # --- drafts ---------------------------------------------------------------------
+    def _documents(self) -> list[tuple[DocumentData, str]]:
+        return self.window.editor(wire.DOCUMENTS).documents()
+
+    def save_now(self, on_done: Callable[[], None] | None = None) -> None:
+        """Save the intake on screen as a draft, off the UI thread; one save at a time."""
+        if self._saving:
+            self._save_again = True
+            return
+        wizard = self.window.wizard
+        if self.draft_id is None:
+            self.draft_id = new_draft_id()
+        draft_id = self.draft_id
+        snapshot = wizard.snapshot()
+        step = STEP_KEYS[wizard.current]
+        docs = self._documents()
+        docs_key = hashlib.sha256(
+            b"".join(hashlib.sha256(d.data).digest() + kind.encode() + d.filename.encode() for d, kind in docs)
+        ).hexdigest()
+        write_docs = docs_key != self._saved_docs_key
+        drafts = self.station.drafts
+
+        def work() -> str:
+            drafts.save(draft_id, snapshot, step)
+            if write_docs:
+                for old in drafts.documents(draft_id):
+                    drafts.remove_document(draft_id, old.doc_id)
+                for data, kind in docs:
+                    drafts.add_document(draft_id, data.filename, data.content_type, kind, data.data)
+            return docs_key
+
+        def done(key: str) -> None:
+            self._saving = False
+            self._saved_docs_key = key
+            self.saved.emit(draft_id)
+            if on_done:
+                on_done()
+            if self._save_again:
+                self._save_again = False
+                self.save_now()
+
+        def error(exc: BaseException) -> None:
+            self._saving = False
+            log.error("draft save failed: %s", type(exc).__name__)
+            self.failed.emit(self.tr("The draft could not be saved: %s") % _reason(exc))
+
+        self._saving = True
+        run_task(work, done, error)
+
+    def resume(self, draft_id: str) -> None:
+        """Open a saved draft in the window."""
+        def work():
+            return self.station.drafts.load(draft_id)
+
+        def done(draft) -> None:
+            wizard = IntakeWizard.restore(draft.record, self.station.config.jurisdiction)
+            docs = [(DocumentData(d.filename, d.content_type, d.data), d.doc_type) for d in draft.documents]
+            self.draft_id = draft_id
+            self.entry_id = None
+            self._saved_docs_key = None
+            self.window.load_wizard(wizard, docs)
+
+        run_task(work, done, lambda exc: self.failed.emit(self.tr("The draft could not be opened: %s") % _reason(exc)))
+
+    def new_intake(self) -> None:
+        """Start a blank intake; the one on screen stays in drafts (saved first)."""
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self.save_now()
+        self.draft_id = None
+        self.entry_id = None
+        self._saved_docs_key = None
+        self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
+
+    # --- submit ---------------------------------------------------------------------
+    def submit(self) -> None:
+        window = self.window
+        try:
+            body = window.wizard.body()
+        except RecordInvalid:
+            window.show_problems()
+            return
+        docs = [DocumentFile(d.filename, d.content_type, kind, d.data) for d, kind in self._documents()]
+        if docs:
+            body.pop(wire.DOCUMENTS, None)
+        draft_id, entry_id = self.draft_id, self.entry_id
+        outbox, syncer = self.station.outbox, self.station.syncer
+
+        def work():
+            if entry_id is not None and outbox.get(entry_id).state in (EntryState.NEEDS_ATTENTION, EntryState.FAILED):
+                outbox.resubmit(entry_id, body)
+                target = entry_id
+            else:
+                target = outbox.enqueue(body, docs, draft_id=draft_id)
+            report = syncer.drain(only=[target])
+            return target, report, outbox.get(target)
+
+        window.set_busy(self.tr("Sending…"))
+        run_task(work, self._submitted, self._submit_failed)
+
+    def _submitted(self, result: tuple[str, Any, Any]) -> None:
+        target, report, entry = result
+        self.window.set_busy("")
+        self.synced.emit(report)
+        if entry.state == EntryState.CREATED:
+            outcome = "created"
+        elif entry.state == EntryState.NEEDS_ATTENTION:
+            outcome = "needs_attention"
+        elif entry.state == EntryState.FAILED:
+            outcome = "failed"
+        else:
+            outcome = "queued"
+        if outcome in ("created", "queued"):
+            self._finish_intake()
+        else:
+            self.entry_id = target
+            self.window.wizard.add_errors(entry.field_errors)
+            if entry.form_errors or entry.last_error:
+                self.window.wizard.add_errors({"_form": list(entry.form_errors) or [entry.last_error]})
+            self.window.show_problems()
+        self.window.show_outcome(self.describe(outcome, entry), "ok" if outcome == "created" else
+                                 "error" if outcome in ("needs_attention", "failed") else "warning")
+        self.submitted.emit(outcome, entry)
+
+    def _finish_intake(self) -> None:
+        draft_id = self.draft_id
+        if draft_id is not None:
+            drafts = self.station.drafts
+            self._autosave.stop()
+            run_task(lambda: drafts.delete(draft_id))
+        self.draft_id = None
+        self.entry_id = None
+        self._saved_docs_key = None
+        outcome_text = self.window.outcome.text()
+        self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
+        self.window.outcome.setText(outcome_text)
+
+    def describe(self, outcome: str, entry) -> str:
+        if outcome == "created":
+            status = entry.customer_status or ""
+            return self.tr("Customer created: #%s (%s). Ready for the next customer.") % (
+                entry.customer_id, status)
+        if outcome == "queued":
+            return self.tr("Saved for sending: the POS is not reachable now. The intake waits in the outbox "
+                           "and is sent as soon as the connection is back.")
+        if outcome == "needs_attention":
+            return self.tr("The POS refused the record. Fix the fields marked below and submit again.")
+        return self.tr("The intake could not be sent: %s") % (entry.last_error or "")
+
+    def _submit_failed(self, exc: BaseException) -> None:
+        self.window.set_busy("")
+        self.window.show_outcome(self.tr("The intake could not be queued: %s") % _reason(exc), "error")
+        self.failed.emit(_reason(exc))
+
+    # --- background sync ------------------------------------------------------------
+    def sync_now(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        syncer = self.station.syncer
+
+        def done(report) -> None:
+            self._syncing = False
+            self.synced.emit(report)
+
+        def error(exc: BaseException) -> None:
+            self._syncing = False
+            log.warning("background sync failed: %s", type(exc).__name__)
+
+        run_task(syncer.drain, done, error)
+
+    def stop(self) -> None:
+        self._sync_timer.stop()
+        if self._autosave.isActive():
+            self._autosave.stop()
+            wizard = self.window.wizard
+            if self.draft_id is None:
+                self.draft_id = new_draft_id()
+            # at exit the last keystrokes are written synchronously: nothing typed is lost
+            self.station.drafts.save(self.draft_id, wizard.snapshot(), STEP_KEYS[wizard.current])
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ApiError):
+        return exc.message
+    if isinstance(exc, CredentialsError | OSError | ValueError):
+        return str(exc)
+    return type(exc).__name__

@@ -1,0 +1,80 @@
+"""A form row: the label (with a mnemonic), the input, and the message under it.
+
+The message look comes from the stylesheet through the ``status`` property
+(``QLabel[status="error"]``), re-polished when it changes; never from inline styles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def set_status(widget: QWidget, status: str) -> None:
+    if widget.property("status") != status:
+        widget.setProperty("status", status)
+        repolish(widget)
+
+
+class FieldRow(QWidget):
+    def __init__(self, name: str, label_text: str, editor: QWidget, *, mnemonic: str | None = None,
+                 hint: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.editor = editor
+        editor.setObjectName(name)
+        self.label = QLabel(self._with_mnemonic(label_text, mnemonic), self)
+        self.label.setObjectName(f"{name}.label")
+        self.label.setBuddy(editor.focusProxy() or editor)
+        self.message = QLabel(self)
+        self.message.setObjectName(f"{name}.message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setProperty("status", "hint")
+        self.hint = hint
+        self.message.setText(hint)
+        self.message.setVisible(bool(hint))
+        editor.setAccessibleName(label_text)
+        proxy = editor.focusProxy()
+        if proxy is not None:
+            proxy.setAccessibleName(label_text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(editor)
+        layout.addWidget(self.message)
+
+    @staticmethod
+    def _with_mnemonic(text: str, mnemonic: str | None) -> str:
+        text = text.replace("&", "&&")
+        if mnemonic:
+            index = text.lower().find(mnemonic.lower())
+            if index >= 0:
+                return text[:index] + "&" + text[index:]
+        return text
+
+    def show_messages(self, messages: list[str]) -> None:
+        if messages:
+            text = "\n".join(messages)
+            self.message.setText(text)
+            set_status(self.message, "error")
+            self.message.setVisible(True)
+            set_status(self.editor, "error")
+        else:
+            self.message.setText(self.hint)
+            set_status(self.message, "hint")
+            self.message.setVisible(bool(self.hint))
+            set_status(self.editor, "")
+        description = "\n".join(messages)
+        self.editor.setAccessibleDescription(description)
+        proxy = self.editor.focusProxy()
+        if proxy is not None:
+            proxy.setAccessibleDescription(description)
