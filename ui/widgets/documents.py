@@ -403,8 +403,12 @@ class DocumentsWidget(QWidget):
         self.list.setItemWidget(item, row)
         row.type_changed.connect(self._type_changed)
         row.remove_requested.connect(lambda r=row: self._remove_row(r))
-        row.focused.connect(lambda r=row: self.list.setCurrentRow(self._rows.index(r)))
+        row.focused.connect(lambda r=row: self._select_row(r))
         self._rows.append(row)
+
+    def _select_row(self, row: _DocumentRow) -> None:
+        if row in self._rows:  # a removed row may still see a late focus event
+            self.list.setCurrentRow(self._rows.index(row))
 
     def _type_changed(self) -> None:
         self.changed.emit()
