@@ -143,10 +143,12 @@ def _find_subfile(text: str, header: _Header, ids: frozenset[str]) -> tuple[int,
     """Where the DL/ID elements start, and the subfile type, found by search, not offsets."""
     subfile_pattern, candidate_pattern = _patterns(ids)
     match = subfile_pattern.search(text, header.end)
-    if match is not None:
+    first_element = candidate_pattern.search(text, header.end)
+    # A designator found after the first element is letters inside a value ("DAVID" + "DAD"):
+    # this card has no designator, and its type comes from the header's directory.
+    if match is not None and (first_element is None or match.start() <= first_element.start()):
         return match.end(), match.group(1)
     listed = next((t for t in header.subfile_types if t in SUBFILE_ID_TYPES), None)
-    first_element = candidate_pattern.search(text, header.end)
     return (first_element.start() if first_element else len(text)), listed
 
 
@@ -186,6 +188,35 @@ def _split_fits(prev_code: str, prev_value: str, code: str, value: str) -> bool:
     return not (head and _ALPHA_WORD.match(head))
 
 
+def _next_end(chunk: str, positions: list[int], index: int) -> int:
+    after = positions[index] + 3
+    return next((q for q in positions[index + 1 :] if q >= after), len(chunk))
+
+
+def _certain(chunk: str, positions: list[int], index: int) -> bool:
+    """An ID with a fixed value shape whose value fits it: surely an element, not letters in a value."""
+    pos = positions[index]
+    code = chunk[pos : pos + 3]
+    shape = elements.SHAPES.get(code)
+    if shape is None:
+        return False
+    return shape.fullmatch(chunk[pos + 3 : _next_end(chunk, positions, index)].strip()) is not None
+
+
+def _value_can_start(chunk: str, positions: list[int], index: int) -> bool:
+    """Whether the element at ``positions[index]`` can have a value running to one of the next
+    few IDs, reading past IDs that could be letters of its value but not past a certain one."""
+    pos = positions[index]
+    code = chunk[pos : pos + 3]
+    following = [i for i in range(index + 1, len(positions)) if positions[i] >= pos + 3][:_LOOKAHEAD]
+    for i in following:
+        if elements.value_fits(code, chunk[pos + 3 : positions[i]]):
+            return True
+        if _certain(chunk, positions, i):
+            return False
+    return len(following) < _LOOKAHEAD and elements.value_fits(code, chunk[pos + 3 :])
+
+
 def _codes_after(chunk: str, positions: list[int], index: int) -> set[str]:
     return {chunk[q : q + 3] for q in positions[index + 1 :]}
 
@@ -199,9 +230,10 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
     # where nothing but an element boundary can be.
     strong = {chunk[p : p + 3] for p in positions if p == 0 or not chunk[p - 1].isspace()}
     accepted: list[tuple[int, str]] = []
+    taken: set[str] = set()
     for index, pos in enumerate(positions):
         code = chunk[pos : pos + 3]
-        if code in found or any(code == c for _, c in accepted):
+        if code in found or code in taken:
             continue
         if accepted and pos < accepted[-1][0] + 3:
             continue
@@ -215,14 +247,15 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
             and code in _codes_after(chunk, positions, index)
         ):
             continue
-        ends = [*[q for q in positions[index + 1 :] if q >= pos + 3][:_LOOKAHEAD], len(chunk)]
-        if not any(elements.value_fits(code, chunk[pos + 3 : end]) for end in ends):
+        if not _value_can_start(chunk, positions, index):
             continue
         if accepted:
             prev_pos, prev_code = accepted[-1]
-            if not _split_fits(prev_code, chunk[prev_pos + 3 : pos], code, chunk[pos + 3 : ends[0]]):
+            value = chunk[pos + 3 : _next_end(chunk, positions, index)]
+            if not _split_fits(prev_code, chunk[prev_pos + 3 : pos], code, value):
                 continue
         accepted.append((pos, code))
+        taken.add(code)
     for number, (pos, code) in enumerate(accepted):
         end = accepted[number + 1][0] if number + 1 < len(accepted) else len(chunk)
         found[code] = chunk[pos + 3 : end].strip()

@@ -173,6 +173,13 @@ class TestSplittingRunTogetherText:
         assert result.fields[wire.ADDRESS][wire.ADDRESS_LINE1] == street.title()
         assert result.fields[wire.STATE_ID] == "D1234562"
 
+    def test_a_card_without_its_subfile_designator_takes_the_type_from_the_header(self):
+        text = "@ANSI 636000010" + "1DL00390150" + "DAQT1670DAADOE,DAVID,DAN" + "DBA20300101DBB19900101DBCM"
+        result = parse_barcode(text, today=TODAY)
+        assert result.fields[wire.ID_TYPE] == wire.ID_TYPES[0]
+        assert result.fields[wire.STATE_ID] == "T1670"
+        assert (result.fields[wire.FIRST_NAME], result.fields[wire.MIDDLE_NAME]) == ("David", "Dan")
+
     def test_a_jurisdiction_subfile_does_not_leak_into_the_last_element(self):
         text = build(
             modern(
