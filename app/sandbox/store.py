@@ -77,7 +77,9 @@ class SandboxStore:
     def __init__(self, groups: tuple[CustomerGroup, ...] = SEEDED_GROUPS) -> None:
         self._lock = threading.Lock()
         self._groups = groups
-        self._customers: list[dict] = []
+        self._customers: list[dict] = []  # in creation order
+        self._by_id: dict[int, dict] = {}
+        self._by_state_id: dict[str, dict] = {}
         self._uploads: dict[int, Upload] = {}
         self._next_customer_id = 1
         self._next_upload_id = 1
@@ -97,16 +99,18 @@ class SandboxStore:
         """
         created_at = created_at or datetime.now(UTC)
         with self._lock:
-            if _has_state_id(body):
-                wanted = normalize_state_id(body[wire.STATE_ID])
-                if any(self._state_id_of(c) == wanted for c in self._customers):
-                    raise DuplicateStateId(wanted)
+            state_id = self._state_id_of(body)
+            if state_id is not None and state_id in self._by_state_id:
+                raise DuplicateStateId(state_id)
             customer = {wire.RESP_ID: self._next_customer_id, **copy.deepcopy(body)}
             customer[wire.RESP_ID] = self._next_customer_id
             customer[wire.RESP_STATUS] = STATUS_VERIFIED if _has_state_id(body) else STATUS_PENDING
             customer[wire.RESP_CREATED_AT] = created_at.isoformat(timespec="seconds")
             self._next_customer_id += 1
             self._customers.append(customer)
+            self._by_id[customer[wire.RESP_ID]] = customer
+            if state_id is not None:
+                self._by_state_id[state_id] = customer
             return copy.deepcopy(customer)
 
     @staticmethod
@@ -115,18 +119,13 @@ class SandboxStore:
 
     def customer(self, customer_id: int) -> dict | None:
         with self._lock:
-            for c in self._customers:
-                if c[wire.RESP_ID] == customer_id:
-                    return copy.deepcopy(c)
-        return None
+            found = self._by_id.get(customer_id)
+            return copy.deepcopy(found) if found is not None else None
 
     def customer_by_state_id(self, state_id: str) -> dict | None:
-        wanted = normalize_state_id(state_id)
         with self._lock:
-            for c in self._customers:
-                if self._state_id_of(c) == wanted:
-                    return copy.deepcopy(c)
-        return None
+            found = self._by_state_id.get(normalize_state_id(state_id))
+            return copy.deepcopy(found) if found is not None else None
 
     def customers_created_between(
         self, start: date | None = None, end: date | None = None, limit: int | None = None
@@ -167,4 +166,6 @@ class SandboxStore:
         handed out before the reset can never name something created after it."""
         with self._lock:
             self._customers.clear()
+            self._by_id.clear()
+            self._by_state_id.clear()
             self._uploads.clear()
