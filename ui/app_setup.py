@@ -70,4 +70,20 @@ def create_main_window(config: Config | None = None, station: Station | None = N
     window = MainWindow(config)
     window.station = station
     window.session = IntakeSession(station, window)
+    for install in _features():
+        install(window)
     return window
+
+
+def _features():
+    """Parts of the window that live in their own modules; each ``install(window)`` adds its
+    menu actions, panels or status-bar widgets to the window and its session."""
+    import importlib
+
+    for name in FEATURES:
+        yield importlib.import_module(name).install
+
+
+# One line per feature module.
+FEATURES: list[str] = [
+]

@@ -8,7 +8,7 @@ messages to show and where Next goes. Submitting, saving drafts and sending run 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,9 @@ from ui.pages.review import ReviewPage
 from ui.widgets.field_row import set_status
 
 _STEP_COLUMNS = {"consent": 1, "documents": 1}
+# Step-list text colours (the list is dark; the stylesheet cannot reach single items).
+_PLAIN = QColor("#e5e7eb")
+_FLAGGED = QColor("#fca5a5")
 
 
 class MainWindow(QMainWindow):
@@ -238,9 +241,7 @@ class MainWindow(QMainWindow):
             item.setText(f"{index + 1}. {title}" + ("  ⚠" if flagged else ""))
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
                          self.tr("has problems") if flagged else "")
-            item.setForeground(self.palette().brush(self.palette().ColorRole.Text))
-            if flagged:
-                item.setForeground(Qt.GlobalColor.darkRed)
+            item.setForeground(_FLAGGED if flagged else _PLAIN)
         if wizard.current == REVIEW:
             docs = self.editor(wire.DOCUMENTS).documents()
             self.review.render(wizard, [(d.filename, k) for d, k in docs], self.group_names)

@@ -23,6 +23,7 @@ from app.validation import RecordInvalid
 from app.wizard import STEP_KEYS, IntakeWizard
 from ui.main_window import MainWindow
 from ui.tasks import run_task
+from ui.widgets.groups import load_groups
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,10 @@ class IntakeSession(QObject):
         window.new_intake_requested.connect(self.new_intake)
 
     def start(self) -> None:
+        """Begin the background work: customer groups, then sending what waits in the outbox."""
+        groups = self.window.editor(wire.MANUAL_GROUPS)
+        load_groups(groups, self.station)
+        self.window.group_names = lambda ids: _group_names(groups.groups(), ids)
         self._sync_timer.start()
         QTimer.singleShot(0, self.sync_now)
 
@@ -245,6 +250,11 @@ class IntakeSession(QObject):
                 self.draft_id = new_draft_id()
             # at exit the last keystrokes are written synchronously: nothing typed is lost
             self.station.drafts.save(self.draft_id, wizard.snapshot(), STEP_KEYS[wizard.current])
+
+
+def _group_names(groups, ids: list[int]) -> list[str]:
+    names = {g.id: g.name for g in groups}
+    return [names.get(i, f"#{i}") for i in ids]
 
 
 def _reason(exc: BaseException) -> str:
