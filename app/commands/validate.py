@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from app import policy
+from app import policy, wire
 from app.config import ConfigError, load_config
 from app.validation import ValidationContext, as_plain, deprecated_fields, validate_record
 
@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     result: dict[str, object] = {"valid": not errors, "errors": as_plain(errors)}
     deprecated = deprecated_fields(record)
     if deprecated:
-        result["warnings"] = {name: [f"{name} is deprecated by the vendor; use cell_phone"] for name in deprecated}
+        advice = f"is deprecated by the vendor; use {wire.CELL_PHONE}"
+        result["warnings"] = {name: [f"{name} {advice}"] for name in deprecated}
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0 if not errors else 1
