@@ -17,8 +17,10 @@ outbox, set when the API key is refused, so nothing is sent until an admin fixes
 Personal data (request body, display label, server field messages, document names and
 bytes) is encrypted with the station's data key and removed once the customer is created;
 what stays in plain text is the state, timestamps, counters and the customer's POS id.
-Every commit is flushed to disk (``synchronous=FULL``): an accepted intake and the
-write-ahead ``uncertain`` mark survive a power cut, not only a killed program.
+Every commit survives a killed program. The two that must also survive a power cut are
+flushed to disk before they return: accepting an intake, and the write-ahead ``uncertain``
+mark. The others need not be: a lost "created" commit leaves the row uncertain, and the
+next sender finds the customer on the server.
 """
 
 from __future__ import annotations
@@ -173,7 +175,7 @@ class Outbox:
         self._cipher = cipher
         self._clock = clock
         self._lock = threading.RLock()
-        self._conn = open_database(self.db_path, component=_COMPONENT, migrations=_MIGRATIONS, synchronous="FULL")
+        self._conn = open_database(self.db_path, component=_COMPONENT, migrations=_MIGRATIONS)
         self._lock_path = self.db_path.with_name(self.db_path.name + ".lock")
         # Rows left "uploading"/"posting" by a killed program are queued again, unless another
         # process is sending right now (it holds the send lock and owns those rows).
@@ -201,7 +203,7 @@ class Outbox:
         now = float(self._clock())
         body = dict(body)
         rows = [self._document_row(entry_id, i, d) for i, d in enumerate(documents)]
-        with self._lock, transaction(self._conn):
+        with self._lock, self._flushed(), transaction(self._conn):
             self._conn.execute(
                 "INSERT INTO entries (id, state, created_at, updated_at, next_attempt_at, draft_id, label, body) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -408,9 +410,36 @@ class Outbox:
                 (file_id, entry_id, position),
             )
 
-    def mark_posting(self, entry_id: str) -> None:
-        """Write-ahead: from this commit on, the create may reach the server."""
-        self._update(entry_id, "state = ?, uncertain = 1", (EntryState.POSTING,))
+    def mark_posting(self, entry_id: str, *, flush: bool = True) -> None:
+        """Write-ahead: from this commit on, the create may reach the server. ``flush=False``
+        only when :meth:`mark_may_send` already flushed the mark for this entry."""
+        with self._lock, self._flushed(flush):
+            self._update(entry_id, "state = ?, uncertain = 1", (EntryState.POSTING,))
+
+    def uncertain_flags(self, entry_ids: Iterable[str]) -> dict[str, bool]:
+        ids = list(entry_ids)
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT id, uncertain FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids
+            ).fetchall() if ids else []
+        return {entry_id: bool(flag) for entry_id, flag in rows}
+
+    def mark_may_send(self, entry_ids: Iterable[str]) -> None:
+        """The write-ahead mark for several entries about to be sent, in one flushed commit
+        (one disk flush instead of one per create). If the sender dies, entries it had not
+        reached yet are merely looked up on the server before being sent."""
+        ids = list(entry_ids)
+        if not ids:
+            return
+        with self._lock, self._flushed():
+            self._conn.execute(f"UPDATE entries SET uncertain = 1 WHERE id IN ({','.join('?' * len(ids))})", ids)
+
+    def restore_uncertain(self, flags: Mapping[str, bool]) -> None:
+        """Undo :meth:`mark_may_send` for entries that were not sent after all."""
+        with self._lock, transaction(self._conn):
+            self._conn.executemany(
+                "UPDATE entries SET uncertain = ? WHERE id = ?", [(int(v), k) for k, v in flags.items()]
+            )
 
     def mark_created(self, entry_id: str, customer_id: int | str, customer_status: str | None) -> None:
         """The customer exists in the POS. The entry's personal data is removed in the same commit."""
@@ -456,6 +485,18 @@ class Outbox:
         )
 
     # --- plumbing ----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _flushed(self, flush: bool = True) -> Iterator[None]:
+        """Commits inside reach the disk before they return (and with them every earlier one)."""
+        if not flush:
+            yield
+            return
+        self._conn.execute("PRAGMA synchronous=FULL")
+        try:
+            yield
+        finally:
+            self._conn.execute("PRAGMA synchronous=NORMAL")
 
     def _update(self, entry_id: str, assignments: str, params: tuple) -> None:
         now = float(self._clock())

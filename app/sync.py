@@ -117,9 +117,12 @@ class OutboxSyncer:
         base_delay: float = 2.0,
         max_delay: float = 300.0,
         listing_limit: int = 500,
+        write_ahead_batch: int = 32,
     ) -> None:
         """``client_factory`` returns an ``app.api.client.ApiClient`` (or anything with its
-        methods); it is called once per drain that has work and the client closed after."""
+        methods); it is called once per drain that has work and the client closed after.
+        ``write_ahead_batch``: how many entries share one flushed write-ahead commit (more is
+        faster; after a crash, each marked entry not yet sent costs one lookup)."""
         self.outbox = outbox
         self._client_factory = client_factory
         self._clock = clock
@@ -128,6 +131,7 @@ class OutboxSyncer:
         self.base_delay = base_delay
         self.max_delay = max_delay
         self._listing_limit = listing_limit
+        self.write_ahead_batch = max(1, write_ahead_batch)
         self._hold_until = 0.0  # after a 429 nothing is sent before this time
 
     def resume(self) -> None:
@@ -201,16 +205,13 @@ class OutboxSyncer:
                         return
                     self._sleep(max(0.0, resume_at - now))
                     continue
-                for entry_id in due:
-                    if max_entries is not None and report.attempted >= max_entries:
+                if max_entries is not None:
+                    due = due[: max(0, max_entries - report.attempted)]
+                    if not due:
                         return
-                    if client is None:
-                        client = self._client_factory()
-                    report.attempted += 1
-                    try:
-                        self._send(client, entry_id, report)
-                    except _Stop:
-                        break
+                if client is None:
+                    client = self._client_factory()
+                self._send_batches(client, due, report)
                 if report.paused or report.offline:
                     return
         finally:
@@ -231,21 +232,44 @@ class OutboxSyncer:
 
     # --- one entry ---------------------------------------------------------------------------------
 
-    def _send(self, client: Any, entry_id: str, report: SyncReport) -> None:
+    def _send_batches(self, client: Any, due: list[str], report: SyncReport) -> None:
+        """Send ``due`` in order. The write-ahead mark goes to disk for a batch of entries in
+        one flush; entries of the batch not sent (the drain stopped) get their mark back."""
+        for start in range(0, len(due), self.write_ahead_batch):
+            batch = due[start : start + self.write_ahead_batch]
+            before = self.outbox.uncertain_flags(batch)
+            self.outbox.mark_may_send(batch)
+            unsent = dict(before)
+            try:
+                for entry_id in batch:
+                    if entry_id not in before:  # discarded meanwhile
+                        continue
+                    del unsent[entry_id]
+                    report.attempted += 1
+                    self._send(client, entry_id, before[entry_id], report)
+            except _Stop:
+                return
+            finally:
+                if unsent:
+                    self.outbox.restore_uncertain(unsent)
+
+    def _send(self, client: Any, entry_id: str, was_uncertain: bool, report: SyncReport) -> None:
+        """One entry. ``was_uncertain``: whether an earlier attempt may have reached the server
+        (read before this drain's write-ahead mark)."""
         try:
             item = self.outbox.work_item(entry_id)
         except DecryptError:
-            self.outbox.mark_failed(entry_id, error=MSG_UNREADABLE, uncertain=self.outbox.get(entry_id).uncertain)
+            self.outbox.mark_failed(entry_id, error=MSG_UNREADABLE, uncertain=was_uncertain)
             report.failed.append(entry_id)
             return
-        if item is None:  # discarded or finished meanwhile
+        if item is None:  # finished or discarded meanwhile: take back the write-ahead mark
+            self.outbox.restore_uncertain({entry_id: was_uncertain})
             return
-        was_uncertain = item.entry.uncertain
         phase = "upload"
         try:
             uploaded = self._upload_documents(client, item)
             phase = "lookup"
-            self.outbox.mark_posting(entry_id)
+            self.outbox.mark_posting(entry_id, flush=False)
             if was_uncertain:
                 existing = self._find_existing(client, item)
                 if existing is not None:
