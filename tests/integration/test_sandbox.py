@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
+import socket
 import time
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -407,6 +410,20 @@ def test_drop_after_write_creates_the_customer_but_never_answers(client, sandbox
     assert found.json()[wire.RESP_ID] == customer[wire.RESP_ID]
     # Sending it blindly again would be refused as a duplicate.
     assert create(client, sandbox, state_id="D1234567").status_code == 409
+
+
+@pytest.mark.parametrize("fault", [{"drop": True}, {"drop_after_write": True}])
+def test_a_dropped_connection_carries_not_one_byte_of_reply(sandbox, fault):
+    sandbox.script_faults([fault])
+    payload = json.dumps(body()).encode()
+    request = (
+        f"POST {urlsplit(sandbox.api_url).path}{wire.PATH_CUSTOMERS} HTTP/1.1\r\nHost: sandbox\r\n"
+        f"{wire.HEADER_API_KEY}: {KEY}\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+    ).encode() + payload
+    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as raw:
+        raw.sendall(request)
+        assert raw.recv(65536) == b""
+    assert len(sandbox.created()) == (1 if "drop_after_write" in fault else 0)
 
 
 def test_drop_after_write_of_an_upload_keeps_the_file(client, sandbox):
