@@ -2,9 +2,11 @@
 
 The vendor offers no idempotency key, so "exactly once" rests on three habits:
 
-1. **Write-ahead.** Before a create is sent the entry is marked ``uncertain`` in a committed
-   transaction; the mark is cleared only when the outcome is known (created, or a failure that
-   proves the server did not act: a 4xx reply, a connection that never opened).
+1. **Write-ahead.** Before a create is sent the entry is marked ``uncertain`` in a commit
+   flushed to disk (for a batch of due entries at once, to spare one disk flush per create);
+   the mark is cleared only when the outcome is known (created, or a failure that proves the
+   server did not act: a 4xx reply, a connection that never opened), and taken back for
+   entries of the batch the drain did not reach.
 2. **Ask before re-sending.** An entry that is uncertain when its turn comes is looked up first:
    by state ID when the body has one (a PRO-plan call), otherwise - or when the plan refuses
    it - in the listing of customers created around the entry's creation date, matched on first
