@@ -153,6 +153,12 @@ def _check_fields(data: Mapping[str, Any]) -> tuple[Errors, dict[str, Any]]:
     return errors, values
 
 
+def _check_contract_only(data: Mapping[str, Any], errors: Errors) -> None:
+    """What the vendor requires that the product fills in itself (the list of groups)."""
+    if wire.MANUAL_GROUPS not in data:
+        _add(errors, wire.MANUAL_GROUPS, _humanize({"type": "missing"}, wire.MANUAL_GROUPS))
+
+
 def _check_address(address: Address | None, errors: Errors) -> None:
     if address is None:
         return
@@ -266,6 +272,8 @@ def validate_record(record: Any, ctx: ValidationContext | None = None) -> Errors
     jur = _check_type(values, ctx, errors)
     if ctx.policy and jur is not None:
         _check_policy(values, record, ctx, jur, errors)
+    if not ctx.policy:
+        _check_contract_only(data, errors)
     return errors
 
 
