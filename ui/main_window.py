@@ -160,11 +160,19 @@ class MainWindow(QMainWindow):
                 editor.finished.connect(lambda n=name: self._finished(n))
 
     def _shortcuts(self) -> None:
-        # Enter advances from any field of a step (combo and calendar pop-ups are windows of
-        # their own and keep their Enter); on Review it submits.
+        # Ctrl+Enter advances (or submits) from anywhere, even from a widget that keeps its Enter.
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
             shortcut.activated.connect(self._advance_or_submit)
+
+    def keyPressEvent(self, event) -> None:
+        # Enter advances: line edits, combo boxes and check boxes pass an unused Enter up to
+        # their window, as a dialog's default button relies on. Pop-ups keep their own Enter.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._loading:
+            event.accept()
+            self._advance_or_submit()
+            return
+        super().keyPressEvent(event)
 
     # --- editing --------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -51,6 +51,7 @@ class IntakeSession(QObject):
         self._save_again = False
         self._saved_docs_key: str | None = None
         self._syncing = False
+        self.note = ""
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -164,7 +165,11 @@ class IntakeSession(QObject):
                 target = entry_id
             else:
                 target = outbox.enqueue(body, docs, draft_id=draft_id)
-            report = syncer.drain(only=[target])
+            try:
+                report = syncer.drain(only=[target])
+            except CredentialsError as exc:
+                # queued all the same: it is sent once an admin stores the key
+                report, self.note = None, str(exc)
             return target, report, outbox.get(target)
 
         window.set_busy(self.tr("Sending…"))
@@ -173,7 +178,8 @@ class IntakeSession(QObject):
     def _submitted(self, result: tuple[str, Any, Any]) -> None:
         target, report, entry = result
         self.window.set_busy("")
-        self.synced.emit(report)
+        if report is not None:
+            self.synced.emit(report)
         if entry.state == EntryState.CREATED:
             outcome = "created"
         elif entry.state == EntryState.NEEDS_ATTENTION:
@@ -213,6 +219,9 @@ class IntakeSession(QObject):
             return self.tr("Customer created: #%s (%s). Ready for the next customer.") % (
                 entry.customer_id, status)
         if outcome == "queued":
+            note, self.note = self.note, ""
+            if note:
+                return self.tr("Saved in the outbox, not sent yet: %s") % note
             return self.tr("Saved for sending: the POS is not reachable now. The intake waits in the outbox "
                            "and is sent as soon as the connection is back.")
         if outcome == "needs_attention":

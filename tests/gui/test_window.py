@@ -1,0 +1,239 @@
+"""The intake window, offscreen, against the real sandbox over loopback."""
+
+from __future__ import annotations
+
+import itertools
+import socket
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from app import wire
+from app.config import Config
+from app.credentials import SecretStore
+from app.wizard import REVIEW
+from ui.app_setup import create_main_window
+from ui.selftest import SAMPLE, fill_window, type_text
+from ui.tasks import wait_for_tasks
+from ui.widgets.inputs import ChoiceInput
+
+YEAR = date.today().year
+
+
+def make_window(qtbot, tmp_path, *, api_url, files_url, jurisdiction="CA", key="test-key"):
+    config = Config(api_url=api_url, files_url=files_url, data_dir=tmp_path / "data", jurisdiction=jurisdiction,
+                    timeout_seconds=5.0)
+    SecretStore().set_api_key(config.api_url, key)
+    window = create_main_window(config)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, memory_keyring, sandbox):
+    windows = []
+
+    def opener(**kwargs):
+        kwargs.setdefault("api_url", sandbox.api_url)
+        kwargs.setdefault("files_url", sandbox.files_url)
+        window = make_window(qtbot, tmp_path, **kwargs)
+        windows.append(window)
+        return window
+
+    yield opener
+    for window in windows:
+        window.session.stop()
+    wait_for_tasks()
+    for window in windows:
+        window.station.close()
+        window.close()
+
+
+def submit_and_wait(qtbot, window, timeout=15000):
+    with qtbot.waitSignal(window.session.submitted, timeout=timeout) as blocker:
+        qtbot.mouseClick(window.submit_button, Qt.MouseButton.LeftButton)
+    return blocker.args
+
+
+def walk_to_review(window):
+    for _ in range(REVIEW):
+        window.next()
+    assert window.wizard.current == REVIEW
+
+
+def test_every_field_has_its_wire_name_label_and_accessible_name(open_window):
+    window = open_window()
+    offered = set(wire.BODY_FIELDS) - wire.DEPRECATED_FIELDS - {wire.ADDRESS}
+    offered |= {f"{wire.ADDRESS}.{m}" for m in wire.ADDRESS_MEMBERS}
+    for name in offered:
+        editor = window.findChild(QWidget, name)
+        assert editor is window.editor(name)
+        assert editor.accessibleName()
+        label = window.findChild(type(window.title), f"{name}.label")
+        assert label is not None and "&" in label.text(), name
+    for name in ("back", "next", "submit"):
+        assert window.findChild(type(window.back_button), name) is not None
+
+
+def test_typed_intake_reaches_the_sandbox_exactly(qtbot, open_window, sandbox):
+    window = open_window()
+    fill_window(window, {**SAMPLE, wire.NICKNAME: "Zo", wire.AMOUNT_LIMIT: "28.5",
+                         wire.MIDDLE_NAME: "Ann", wire.PHONE: "415 555 0199"})
+    walk_to_review(window)
+    outcome, _entry = submit_and_wait(qtbot, window)
+    assert outcome == "created"
+    [created] = sandbox.created()
+    sent = {k: v for k, v in created.items() if k not in ("id", "status", "created_at")}
+    assert sent == {
+        "first_name": "Zoë", "middle_name": "Ann", "last_name": "O'Brien-Smith", "nickname": "Zo",
+        "date_of_birth": "1988-03-14", "gender": "female", "id_type": "drivers_license", "state_id": "D1234567",
+        "phone": "4155550199", "cell_phone": "4155550134", "email": "zoe@example.com", "referral_source": "friend",
+        "has_medical_recommendation": True, "recommendation_number": "REC-99812",
+        "recommendation_expiration_date": f"{YEAR + 1}-01-31", "physician_license": "A123456",
+        "type": "medical_with_rec", "amount_limit": 28.5,
+        "address": {"address_line1": "1200 Market St", "address_line2": "Apt 4", "city": "San Francisco",
+                    "state": "CA", "zip": "94102", "country": "US"},
+        "marketing_mail": False, "marketing_email": True, "marketing_sms": False, "marketing_calls": False,
+        "manual_groups": [],
+    }
+    assert created["status"] == "verified"
+    assert str(created["id"]) in window.outcome.text()
+    # the form is ready for the next customer
+    assert window.wizard.current == 0 and window.editor(wire.FIRST_NAME).value() == ""
+
+
+def test_messages_wait_for_the_first_leave_then_follow_every_keystroke(qtbot, open_window):
+    window = open_window()
+    email = window.editor(wire.EMAIL)
+    message = window.findChild(type(window.title), "email.message")
+    email.setFocus()
+    type_text(email, "ana@")
+    assert not message.isVisible() or not message.text()
+    email.editingFinished.emit()
+    assert "name@example.com" in message.text() and message.property("status") == "error"
+    type_text(email, "example.com")
+    assert message.property("status") != "error"
+
+
+def test_next_on_an_invalid_step_focuses_the_first_invalid_field(qtbot, open_window):
+    window = open_window()
+    type_text(window.editor(wire.FIRST_NAME), "Ana")
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.wizard.current == 0
+    assert window.focusWidget() is window.editor(wire.LAST_NAME)
+    assert "required" in window.findChild(type(window.title), "last_name.message").text()
+    assert "⚠" in window.steps.item(0).text()
+
+
+def test_enter_advances_a_valid_step(qtbot, open_window):
+    window = open_window()
+    fill_window(window, {k: SAMPLE[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.GENDER)})
+    line = window.editor(wire.LAST_NAME)
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.wizard.current == 1
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "expected"),
+    [
+        ("CA", ["medical_with_rec", "medical_with_state_card", "recreational"]),
+        ("OK", ["adult", "minor", "temporary_adult", "temporary_minor"]),
+        ("OR", ["medical", "recreational", "caregiver"]),
+        ("ON", ["medical", "recreational"]),
+    ],
+)
+def test_type_offers_only_the_jurisdictions_values(open_window, jurisdiction, expected):
+    window = open_window(jurisdiction=jurisdiction)
+    combo: ChoiceInput = window.editor(wire.TYPE)
+    values = [combo.itemData(i) for i in range(1, combo.count())]
+    assert values == expected
+    assert "(proposed)" in combo.itemText(0)
+
+
+def test_a_server_rejection_lands_on_the_field(qtbot, open_window, sandbox):
+    sandbox.add_customer({"first_name": "Old", "last_name": "Customer", "state_id": "D1234567"})
+    window = open_window()
+    fill_window(window, SAMPLE)
+    walk_to_review(window)
+    outcome, _entry = submit_and_wait(qtbot, window)
+    assert outcome == "needs_attention"
+    assert window.wizard.current == 0
+    message = window.findChild(type(window.title), "state_id.message")
+    assert message.property("status") == "error" and message.text()
+    assert window.focusWidget() is window.editor(wire.STATE_ID)
+    # corrected, the same intake is sent again and created once
+    line = window.editor(wire.STATE_ID)
+    line.selectAll()
+    type_text(line, "D7654321")
+    walk_to_review(window)
+    outcome, _ = submit_and_wait(qtbot, window)
+    assert outcome == "created"
+    assert [c["state_id"] for c in sandbox.created()] == ["D1234567", "D7654321"]
+
+
+def test_a_slow_server_does_not_freeze_the_window(qtbot, open_window, sandbox):
+    window = open_window()
+    fill_window(window, SAMPLE)
+    walk_to_review(window)
+    sandbox.script_faults([{"delay": 1.5, "path": "/customers", "method": "POST"}])
+    ticks = []
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
+    timer.start(20)
+    outcome, _ = submit_and_wait(qtbot, window)
+    timer.stop()
+    assert outcome == "created"
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) > 20 and max(gaps) < 500  # the event loop kept running during the 1.5 s wait
+
+
+def test_offline_submit_is_queued_not_lost(qtbot, open_window):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    window = open_window(api_url=f"http://127.0.0.1:{port}/open_api/v2.3",
+                         files_url=f"http://127.0.0.1:{port}/open_api/v2.2")
+    fill_window(window, SAMPLE)
+    walk_to_review(window)
+    outcome, _entry = submit_and_wait(qtbot, window)
+    assert outcome == "queued"
+    assert "outbox" in window.outcome.text().lower()
+    assert window.station.outbox.pending_count() == 1
+
+
+def test_review_jumps_to_a_step_and_lists_problems(qtbot, open_window):
+    window = open_window()
+    fill_window(window, {**SAMPLE, wire.EMAIL: "bad"})
+    window.go_to(REVIEW)
+    assert "Identity" in window.review.problems.text()
+    edit = window.findChild(type(window.back_button), "edit.address")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert window.wizard.current == 2
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert window.wizard.current == REVIEW
+    qtbot.mouseClick(window.submit_button, Qt.MouseButton.LeftButton)
+    assert window.wizard.current == 0 and window.focusWidget() is window.editor(wire.EMAIL)
+
+
+def test_new_intake_keeps_the_old_one_as_a_draft(qtbot, open_window):
+    window = open_window()
+    with qtbot.waitSignal(window.session.saved, timeout=5000):
+        type_text(window.editor(wire.FIRST_NAME), "Ana")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor(wire.FIRST_NAME).value() == ""
+    qtbot.waitUntil(lambda: len(window.station.drafts.list()) == 1)
+    assert window.station.drafts.list()[0].label == "Ana"
+
+
+def test_date_fields_shape_keystrokes_only(open_window):
+    window = open_window()
+    line: QLineEdit = window.editor(wire.DATE_OF_BIRTH).line
+    type_text(line, "19x90-04-12")
+    assert line.text() == "1990-04-12"
