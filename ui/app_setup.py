@@ -86,4 +86,5 @@ def _features():
 
 # One line per feature module.
 FEATURES: list[str] = [
+    "ui.features.settings",
 ]
