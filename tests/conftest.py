@@ -24,6 +24,8 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
     for var in ("INTAKE_API_URL", "INTAKE_FILES_URL", "INTAKE_JURISDICTION"):
         monkeypatch.delenv(var, raising=False)
+    # Nobody answers the clerk-on-shift question in a test: the name comes from here instead.
+    monkeypatch.setenv("INTAKE_CLERK", "Test clerk")
 
 
 @pytest.fixture
