@@ -5,15 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.assets import read_text, resource_path
 from app.config import Config, load_config
-from app.station import Station
 from ui.main_window import MainWindow
-from ui.session import IntakeSession
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -56,23 +54,56 @@ def install_translations(app: QApplication, language: str) -> bool:
     return ok
 
 
-def create_main_window(config: Config | None = None, station: Station | None = None) -> MainWindow:
+def create_main_window(config: Config | None = None, station=None) -> MainWindow:
     """The intake window, wired to a station (built from ``config`` unless given).
 
     ``config`` None reads the environment and the configuration file. The window's
-    ``session`` attribute is its :class:`IntakeSession`.
+    ``session`` attribute is its :class:`ui.session.IntakeSession`.
     """
+    window = open_frame(config)
+    complete_window(window, station)
+    return window
+
+
+def open_frame(config: Config | None = None) -> MainWindow:
+    """The window's frame only: quick to make and paint, before the rules are loaded."""
     app = ensure_app()
     config = config or load_config()
     apply_style(app)
     install_translations(app, config.language)
-    station = station or Station(config)
-    window = MainWindow(config)
-    window.station = station
-    window.session = IntakeSession(station, window)
+    return MainWindow(config, build=False)
+
+
+def complete_window(window: MainWindow, station=None) -> MainWindow:
+    """Open the station (keyring, data files), make the pages, start the session and features."""
+    from app.station import Station
+    from ui.session import IntakeSession
+
+    window.station = station or Station(window.config)
+    window.build_pages()
+    window.session = IntakeSession(window.station, window)
     for install in _features():
         install(window)
     return window
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget, fn) -> None:
+        super().__init__(widget)
+        self._fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._fn)
+            self.deleteLater()
+        return False
+
+
+def when_painted(widget, fn) -> None:
+    """Run ``fn`` once, just after ``widget`` is first painted."""
+    _FirstPaint(widget, fn)
 
 
 def _features():
@@ -87,4 +118,10 @@ def _features():
 # One line per feature module.
 FEATURES: list[str] = [
     "ui.features.settings",
+    "ui.features.outbox",
+    "ui.features.drafts",
+    "ui.features.idscan",
+    "ui.features.audit",
+    "ui.features.clerk",
+    "ui.features.consent",
 ]

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         from ui.selftest import run_self_test
 
         return run_self_test()
-    from ui.app_setup import create_main_window, ensure_app
+    from ui.app_setup import complete_window, ensure_app, open_frame, when_painted
     from ui.tasks import wait_for_tasks
 
     app = ensure_app(sys.argv[:1])
@@ -45,21 +45,32 @@ def run(args: argparse.Namespace) -> int:
             config = demo.config
         else:
             config = load_config()
-        window = create_main_window(config)
-    except ConfigError as exc:
-        return _fatal("Intake", str(exc))
-    except CredentialsError as exc:
+        window = open_frame(config)
+    except (ConfigError, CredentialsError) as exc:
         return _fatal("Intake", str(exc))
     if demo is not None:
         window.setWindowTitle(window.windowTitle() + " — " + window.tr("demo (sandbox)"))
+
+    def complete() -> None:
+        try:
+            complete_window(window)
+        except (ConfigError, CredentialsError, OSError, RuntimeError) as exc:
+            # no usable keyring, an unreadable data folder...: say what, then quit
+            _fatal("Intake", str(exc))
+            app.exit(2)
+            return
+        window.session.start()
+        window.focus_first()
+
     window.show()
-    window.session.start()
-    window.focus_first()
+    when_painted(window, complete)  # the frame shows at once; the form follows
     try:
         return app.exec()
     finally:
-        window.session.stop()
-        wait_for_tasks()
-        window.station.close()
+        session = getattr(window, "session", None)
+        if session is not None:
+            session.stop()
+            wait_for_tasks()
+            window.station.close()
         if demo is not None:
             demo.close()

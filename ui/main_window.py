@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
 
 from app import wire
 from app.config import Config
-from app.wizard import REVIEW, STEPS, IntakeWizard
+from app.steps import REVIEW, STEPS
 from ui.i18n import tr_choice, tr_message, translate
-from ui.pages.form_page import FormPage
-from ui.pages.review import ReviewPage
 from ui.widgets.field_row import set_status
 
 _STEP_COLUMNS = {"consent": 1, "documents": 1}
@@ -42,22 +40,27 @@ class MainWindow(QMainWindow):
     submit_requested = Signal()
     new_intake_requested = Signal()
 
-    def __init__(self, config: Config, parent=None) -> None:
+    def __init__(self, config: Config, parent=None, *, build: bool = True) -> None:
+        """``build=False`` makes only the frame (steps, title, buttons), which paints at once;
+        ``build_pages()`` then loads the rules and makes the form (start-up does this after
+        the first paint, so the window appears without waiting for them)."""
         super().__init__(parent)
         self.config = config
         self.setObjectName("intakeWindow")
         self.setWindowTitle(self.tr("Customer intake"))
-        self.wizard = IntakeWizard(config.jurisdiction)
+        self.wizard = None
         self.group_names = lambda ids: [str(i) for i in ids]
-        self._loading = False
-        self._build()
-        self._connect_inputs()
+        self._loading = True
+        self.pages: list[QWidget] = []
+        self.form_pages: dict = {}
+        self._build_frame()
         self._shortcuts()
         self.resize(1280, 720)
-        self.refresh()
+        if build:
+            self.build_pages()
 
     # --- construction ---------------------------------------------------------------
-    def _build(self) -> None:
+    def _build_frame(self) -> None:
         central = QWidget(self)
         central.setObjectName("central")
         root = QHBoxLayout(central)
@@ -92,18 +95,10 @@ class MainWindow(QMainWindow):
         main.addWidget(self.outcome)
 
         self.stack = QStackedWidget(central)
-        self.pages: list[QWidget] = []
-        self.form_pages: dict[int, FormPage] = {}
-        for index, step in enumerate(STEPS):
-            if index == REVIEW:
-                page = ReviewPage(self.stack)
-                page.edit_requested.connect(self.go_to)
-            else:
-                page = FormPage(step, self.config, columns=_STEP_COLUMNS.get(step.key, 2), parent=self.stack)
-                self.form_pages[index] = page
-            self.pages.append(page)
-            self.stack.addWidget(page)
-        self.review: ReviewPage = self.pages[REVIEW]
+        self.loading_label = QLabel(self.tr("Loading…"), self.stack)
+        self.loading_label.setObjectName("loading")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading_label)
         main.addWidget(self.stack, 1)
 
         bar = QHBoxLayout()
@@ -125,6 +120,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.next_button)
         bar.addWidget(self.submit_button)
         main.addLayout(bar)
+        for button in (self.back_button, self.next_button, self.submit_button):
+            button.setEnabled(False)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.submit_button.clicked.connect(self.submit_requested.emit)
@@ -137,6 +134,31 @@ class MainWindow(QMainWindow):
         menu.addAction(self.new_action)
         self.intake_menu = menu
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+
+    def build_pages(self) -> None:
+        """Load the rules and make one page per step (the slow part of start-up)."""
+        from app.wizard import IntakeWizard
+        from ui.pages.form_page import FormPage
+        from ui.pages.review import ReviewPage
+
+        self.wizard = IntakeWizard(self.config.jurisdiction)
+        for index, step in enumerate(STEPS):
+            if index == REVIEW:
+                page = ReviewPage(self.stack)
+                page.edit_requested.connect(self.go_to)
+            else:
+                page = FormPage(step, self.config, columns=_STEP_COLUMNS.get(step.key, 2), parent=self.stack)
+                self.form_pages[index] = page
+            self.pages.append(page)
+            self.stack.addWidget(page)
+        self.review = self.pages[REVIEW]
+        self.stack.removeWidget(self.loading_label)
+        self.loading_label.deleteLater()
+        self._connect_inputs()
+        for button in (self.back_button, self.next_button, self.submit_button):
+            button.setEnabled(True)
+        self._loading = False
+        self.refresh()
 
     def _editors(self):
         for page in self.form_pages.values():
@@ -200,7 +222,7 @@ class MainWindow(QMainWindow):
         docs = self.editor(wire.DOCUMENTS).documents()
         self._edited(name, [(d.filename, kind) for d, kind in docs], finished=True)
 
-    def load_wizard(self, wizard: IntakeWizard, documents=None) -> None:
+    def load_wizard(self, wizard, documents=None) -> None:
         """Show another intake (new, or a resumed draft) in the same widgets."""
         self._loading = True
         try:
@@ -296,6 +318,8 @@ class MainWindow(QMainWindow):
         self.focus_first()
 
     def _advance_or_submit(self) -> None:
+        if self.wizard is None:
+            return
         if self.wizard.current == REVIEW:
             self.submit_requested.emit()
         else:
