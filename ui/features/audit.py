@@ -1,0 +1,264 @@
+"""The audit trail of the window's life: drafts started, intakes submitted, created or refused,
+clerks changing shift, consents recorded; and Tools → Audit trail… to read and check it.
+
+``install(window)`` opens the station's ``AuditLog`` as ``window.session.audit``. Events are
+written off the UI thread, one after another in the order they happened, through the
+window's *ledger* (``ledger(window)``): a queue of disk writes that the consent feature also
+uses, so a consent recorded before a submit is also logged before it. ``post_event`` is the
+way for any feature to add an event; a failure to write is reported in the status bar and
+never interrupts the clerk.
+
+Events name the intake by its draft id (the one id an intake has from its first keystroke
+to its creation; the outbox keeps it beside its own entry id), falling back to the outbox
+entry id for intakes that never had a draft. Details carry counts, codes and field names
+only: ``app.audit`` refuses anything else.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+
+from app import wire
+from app.audit import (
+    CREATED,
+    DRAFT_RESUMED,
+    DRAFT_STARTED,
+    REJECTED,
+    RETRY_SCHEDULED,
+    SUBMITTED,
+    AuditError,
+    AuditLog,
+)
+from ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+NO_CLERK = "no clerk on shift"
+"""The clerk written on events that happen before anyone took the shift (AuditLog wants a name)."""
+
+_FIELD_NAMES = frozenset(wire.BODY_FIELDS) | {f"{wire.ADDRESS}.{m}" for m in wire.ADDRESS_MEMBERS}
+
+
+class Ledger(QObject):
+    """Disk writes that must keep their order, run one at a time off the UI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: deque[tuple[Callable[[], Any], Callable[[Any], None] | None,
+                                 Callable[[BaseException], None] | None]] = deque()
+        self._running = False
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._queue.append((fn, on_done, on_error))
+        if not self._running:
+            self._next()
+
+    @property
+    def idle(self) -> bool:
+        return not self._running and not self._queue
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._running = False
+            return
+        self._running = True
+        fn, on_done, on_error = self._queue.popleft()
+
+        def done(result: Any) -> None:
+            try:
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                self._next()
+
+        def error(exc: BaseException) -> None:
+            try:
+                if on_error is not None:
+                    on_error(exc)
+                else:
+                    log.error("ledger write failed: %s", type(exc).__name__)
+            finally:
+                self._next()
+
+        run_task(fn, done, error)
+
+
+def ledger(window) -> Ledger:
+    """The window's ordered queue of disk writes (created on first use)."""
+    session = window.session
+    queue = getattr(session, "ledger", None)
+    if queue is None:
+        queue = Ledger(session)
+        session.ledger = queue
+    return queue
+
+
+def clerk_of(window) -> str:
+    return getattr(window, "clerk", "") or NO_CLERK
+
+
+def canonical_intake_id(value: str | None) -> str | None:
+    """The intake id as the audit and consent logs store it (a dashed uuid), or None."""
+    import uuid
+
+    if not value:
+        return None
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        return None
+
+
+def intake_id_of(entry) -> str | None:
+    """An outbox entry's intake id: its draft id when it had one, else its own id."""
+    return canonical_intake_id(getattr(entry, "draft_id", None) or getattr(entry, "id", None)
+                               or getattr(entry, "entry_id", None))
+
+
+def post_event(
+    window,
+    event: str,
+    *,
+    intake_id: str | None = None,
+    customer_id: str | int | None = None,
+    details: Mapping[str, Any] | None = None,
+    clerk: str | None = None,
+) -> None:
+    """Append one event to the window's audit log, in order, off the UI thread; nothing if the
+    audit feature is not installed. The clerk is the one on shift now, unless given."""
+    audit: AuditLog | None = getattr(window.session, "audit", None)
+    if audit is None:
+        return
+    who = clerk or clerk_of(window)
+    intake = canonical_intake_id(intake_id)
+
+    def write() -> None:
+        audit.append(event, clerk=who, intake_id=intake, customer_id=customer_id, details=details)
+
+    def failed(exc: BaseException) -> None:
+        # The reason is a class name or our own sentence: neither carries personal data.
+        log.error("audit event %s not written: %s", event, type(exc).__name__)
+        reason = str(exc) if isinstance(exc, AuditError) else type(exc).__name__
+        window.statusBar().showMessage(window.tr("The audit trail could not be written: %s") % reason, 10000)
+
+    ledger(window).run(write, None, failed)
+
+
+def _field_names(errors: Mapping[str, Any]) -> list[str]:
+    """The form fields a rejection concerned, as the audit log accepts them (``documents.0.type`` -> documents)."""
+    names = set()
+    for key in errors:
+        name = str(key)
+        if name not in _FIELD_NAMES:
+            name = name.split(".")[0]
+        if name in _FIELD_NAMES:
+            names.add(name)
+    return sorted(names)
+
+
+class AuditRecorder(QObject):
+    """Turns the session's signals into audit events."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        session = window.session
+        self._new_draft_expected = session.draft_id is None
+        self._drafts_seen: set[str] = set()
+        self._reported: set[str] = set()  # outbox entries whose outcome was logged from the submit
+        window.intake_changed.connect(self._edited)
+        session.saved.connect(self._saved)
+        session.submitted.connect(self._submitted)
+        session.synced.connect(self._synced)
+
+    def _edited(self) -> None:
+        # An edit with no draft id means the coming save creates the draft.
+        if self.window.session.draft_id is None:
+            self._new_draft_expected = True
+
+    def _saved(self, draft_id: str) -> None:
+        if draft_id in self._drafts_seen:
+            return
+        self._drafts_seen.add(draft_id)
+        event = DRAFT_STARTED if self._new_draft_expected else DRAFT_RESUMED
+        self._new_draft_expected = False
+        post_event(self.window, event, intake_id=draft_id,
+                   details={"step": _step_key(self.window)})
+
+    def _submitted(self, outcome: str, entry) -> None:
+        intake = intake_id_of(entry)
+        self._reported.add(entry.id)
+        post_event(self.window, SUBMITTED, intake_id=intake, details={"documents": int(entry.document_count or 0)})
+        if outcome == "created":
+            post_event(self.window, CREATED, intake_id=intake, customer_id=entry.customer_id)
+        elif outcome == "queued":
+            post_event(self.window, RETRY_SCHEDULED, intake_id=intake, details={"attempt": int(entry.attempts)})
+        else:
+            details: dict[str, Any] = {"reason": outcome}
+            fields = _field_names(entry.field_errors or {})
+            if fields:
+                details["fields"] = fields
+            post_event(self.window, REJECTED, intake_id=intake, details=details)
+
+    def _synced(self, report) -> None:
+        # A submit emits its drain's report just before its own outcome: look at the report
+        # once that has been handled, so a created intake is logged once, after "submitted".
+        QTimer.singleShot(0, self, lambda: self._created_in_background(report))
+
+    def _created_in_background(self, report) -> None:
+        for created in getattr(report, "created", []):
+            if created.entry_id in self._reported:
+                self._reported.discard(created.entry_id)
+                continue
+            details = {"reason": "adopted"} if created.adopted else None
+            post_event(self.window, CREATED, intake_id=intake_id_of(created), customer_id=created.customer_id,
+                       details=details)
+
+
+def _step_key(window) -> str:
+    from app.wizard import STEP_KEYS
+
+    return STEP_KEYS[window.wizard.current]
+
+
+def open_viewer(window) -> None:
+    from ui.audit_viewer import AuditViewer
+
+    viewer = getattr(window, "audit_viewer", None)
+    if viewer is None:
+        viewer = AuditViewer(window.session.audit, clerk=lambda: clerk_of(window), parent=window)
+        window.audit_viewer = viewer
+    viewer.reload()
+    viewer.show()
+    viewer.raise_()
+    viewer.activateWindow()
+
+
+def install(window) -> None:
+    try:
+        window.session.audit = AuditLog.open(window.config)
+    except (OSError, sqlite3.Error) as exc:
+        # The station works without its audit trail rather than not at all; say so plainly.
+        log.error("audit trail unavailable: %s", type(exc).__name__)
+        window.session.audit = None
+        window.statusBar().showMessage(window.tr("The audit trail cannot be opened: %s") % exc)
+        return
+    ledger(window)
+    window.audit_recorder = AuditRecorder(window)
+    action = QAction(window.tr("&Audit trail…"), window)
+    action.setObjectName("auditTrail")
+    action.triggered.connect(lambda: open_viewer(window))
+    window.tools_menu.addAction(action)
+    window.audit_action = action
