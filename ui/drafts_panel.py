@@ -1,0 +1,310 @@
+"""The drafts panel and the start-up banner: intakes typed earlier and never submitted.
+
+A draft is resumed into the window (``IntakeSession.resume``) or deleted after a
+confirmation. The banner offers the unfinished intakes found at start without blocking
+anything: the clerk may ignore it and start typing. Reads and deletes run through ``run_task``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from app.drafts import DraftSummary
+from app.outbox import RETRYABLE_STATES
+from app.wizard import STEPS
+from ui.i18n import translate
+from ui.outbox_panel import flush_screen, format_time
+from ui.tasks import run_task
+from ui.widgets.field_row import set_status
+
+log = logging.getLogger(__name__)
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+_STEP_TITLES = {s.key: s.title for s in STEPS}
+
+
+def step_title(step_key: str) -> str:
+    title = _STEP_TITLES.get(step_key)
+    return translate("Steps", title) if title else step_key
+
+
+def unfinished(
+    drafts: list[DraftSummary], on_screen: str | None, submitted: Collection[str] = ()
+) -> list[DraftSummary]:
+    """The drafts to offer: all but the one being typed in the window and those whose intake
+    is already in the outbox (resuming one of those and submitting again would create the
+    customer twice)."""
+    return [d for d in drafts if d.id != on_screen and d.id not in submitted]
+
+
+def read_drafts(station) -> tuple[list[DraftSummary], set[str]]:
+    """Every draft, and the ids of those already submitted. A draft whose intake the outbox
+    holds pending or created (the window was closed while it was being sent) is deleted: the
+    outbox has that intake. One whose intake needs attention is kept for the outbox's "Open
+    in form", but not offered here."""
+    submitted = {e.draft_id: e.state for e in station.outbox.entries() if e.draft_id}
+    for draft_id, state in submitted.items():
+        if state not in RETRYABLE_STATES:
+            station.drafts.delete(draft_id)
+    return station.drafts.list(), set(submitted)
+
+
+class DraftsPanel(QDialog):
+    """Non-modal list of saved drafts. ``changed`` after a delete or a resume."""
+
+    changed = Signal()
+
+    def __init__(self, window, parent=None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.setObjectName("drafts_panel")
+        self.setWindowTitle(self.tr("Unfinished intakes"))
+        self.setModal(False)
+        self.resize(640, 360)
+        self.drafts: list[DraftSummary] = []
+        self._generation = 0
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Intakes typed on this station and not submitted yet. "
+                               "Drafts not touched for a while are removed automatically."), self)
+        intro.setWordWrap(True)
+        intro.setProperty("status", "hint")
+        layout.addWidget(intro)
+        headers = (self.tr("Customer"), self.tr("Last saved"), self.tr("Step"))
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setObjectName("drafts_table")
+        self.table.setAccessibleName(self.tr("Unfinished intakes"))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.resume_selected())
+        layout.addWidget(self.table, 1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("drafts_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.resume_button = self._button("resume", self.tr("&Resume"), self.resume_selected, buttons)
+        self.delete_button = self._button("delete", self.tr("&Delete…"), self.delete_selected, buttons)
+        buttons.addStretch(1)
+        self._button("close", self.tr("Close"), self.close, buttons)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def _button(self, name: str, text: str, slot: Callable[[], None], layout) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    # --- showing --------------------------------------------------------------------
+    def present(self) -> None:
+        self.refresh()
+        if self.isVisible():
+            self.raise_()  # already open behind the window: bring it forward
+        else:
+            self.show()
+        self.activateWindow()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self, on_done: Callable[[], None] | None = None) -> None:
+        self._generation += 1
+        generation = self._generation
+        station = self.window.station
+
+        def done(result: tuple[list[DraftSummary], set[str]]) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            found, submitted = result
+            self._render(unfinished(found, self.window.session.draft_id, submitted))
+            if on_done is not None:
+                on_done()
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                log.warning("reading drafts failed: %s", type(exc).__name__)
+                self.show_message(self.tr("The drafts could not be read: %s") % type(exc).__name__, "error")
+
+        run_task(lambda: read_drafts(station), done, failed)
+
+    def _render(self, drafts: list[DraftSummary]) -> None:
+        selected = self.selected_id()
+        self.drafts = drafts
+        self.table.setRowCount(len(drafts))
+        for row, draft in enumerate(drafts):
+            for column, text in enumerate((draft.label, format_time(draft.updated_at), step_title(draft.step))):
+                item = QTableWidgetItem(text)
+                item.setData(_ID_ROLE, draft.id)
+                self.table.setItem(row, column, item)
+            if draft.id == selected:
+                self.table.selectRow(row)
+        if drafts and self.selected_id() is None:
+            self.table.selectRow(0)
+        if not drafts:
+            self.show_message(self.tr("No unfinished intakes."), "hint")
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(_ID_ROLE) if items else None
+
+    def select(self, draft_id: str) -> bool:
+        for row, draft in enumerate(self.drafts):
+            if draft.id == draft_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.resume_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def show_message(self, text: str, status: str = "hint") -> None:
+        self.message.setText(text)
+        set_status(self.message, status)
+        self.message.setVisible(bool(text))
+
+    # --- actions --------------------------------------------------------------------
+    def resume_selected(self) -> None:
+        draft_id = self.selected_id()
+        if draft_id is None:
+            return
+        flush_screen(self.window)
+        self.window.session.resume(draft_id)
+        self.changed.emit()
+        self.close()
+
+    def delete_selected(self) -> None:
+        draft_id = self.selected_id()
+        if draft_id is None:
+            return
+        label = next((d.label for d in self.drafts if d.id == draft_id), "")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete draft"),
+                          self.tr("Delete the unfinished intake of %s? What was typed is lost.") % label,
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm_delete")
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Delete"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        drafts = self.window.station.drafts
+
+        def deleted(_result) -> None:
+            if isValid(self):
+                self.show_message(self.tr("The draft was deleted."), "hint")
+                self.changed.emit()
+                self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                self.show_message(self.tr("The draft could not be deleted: %s") % type(exc).__name__, "error")
+
+        def answered(result: int) -> None:
+            box.deleteLater()
+            if result == QMessageBox.StandardButton.Discard:
+                run_task(lambda: drafts.delete(draft_id), deleted, failed)
+
+        box.finished.connect(answered)
+        box.open()
+
+
+class DraftsBanner(QFrame):
+    """"2 unfinished intakes from earlier — Open drafts", with a button to dismiss it."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drafts_banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("status", "warning")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        self.text = QLabel(self)
+        self.text.setObjectName("drafts_banner.text")
+        layout.addWidget(self.text, 1)
+        self.open_button = QPushButton(self.tr("Open &drafts"), self)
+        self.open_button.setObjectName("drafts_banner.open")
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_requested.emit)
+        self.open_button.clicked.connect(self.hide)
+        layout.addWidget(self.open_button)
+        self.dismiss_button = QToolButton(self)
+        self.dismiss_button.setObjectName("drafts_banner.dismiss")
+        self.dismiss_button.setText("✕")
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.setToolTip(self.tr("Hide this notice"))
+        self.dismiss_button.setAccessibleName(self.tr("Hide the notice about unfinished intakes"))
+        self.dismiss_button.clicked.connect(self.hide)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    def offer(self, count: int) -> None:
+        if count <= 0:
+            self.hide()
+            return
+        if count == 1:
+            text = self.tr("1 unfinished intake from earlier")
+        else:
+            text = self.tr("%d unfinished intakes from earlier") % count
+        self.text.setText(text + " —")
+        self.setAccessibleName(self.text.text())
+        self.show()
+
+
+def insert_banner(window, banner: QWidget) -> None:
+    """Put ``banner`` above the outcome line of the window (under the step title)."""
+    anchor = window.outcome
+    layout = _layout_holding(window.centralWidget().layout(), anchor)
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(layout.indexOf(anchor), banner)
+    else:  # a window laid out otherwise: a toolbar-like strip at the top still shows it
+        window.centralWidget().layout().addWidget(banner)
+
+
+def _layout_holding(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    if layout is None:
+        return None
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for index in range(layout.count()):
+        child = layout.itemAt(index).layout()
+        found = _layout_holding(child, widget)
+        if found is not None:
+            return found
+    return None
