@@ -1,0 +1,467 @@
+"""Filling the Identity step from the barcode on the back of the customer's ID.
+
+Three ways in, one way to fill: a keyboard-mode scanner typing anywhere on the Identity step
+(``WedgeFilter``), the "Scan ID" field (F2) that takes a scan or a pasted barcode, and "Read
+from image…" for desks that photograph the card. Each read fills the form through the wizard,
+marks the filled fields, shows the reader's warnings (expired ID, under age, shortened names,
+unreadable fields) in a banner, and asks in the background whether the customer already exists.
+
+Intakes created here are remembered as keyed digests (``app.duplicates``) so the check also
+finds customers this station created while the POS could not be asked.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import wire
+from app.credentials import CredentialsError
+from app.duplicates import CreatedIndex, Match, Matches, find_duplicates, open_created_index
+from app.fields import ID_EXPIRATION_DATE
+from app.idscan import ScanError, ScanResult, parse_barcode
+from app.wizard import STEP_KEYS, STEPS
+from ui.tasks import run_task
+from ui.widgets.field_row import repolish, set_status
+from ui.widgets.inputs import ChoiceInput, DateInput
+from ui.widgets.scan_capture import MAX_GAP_MS, QUIET_MS, ScanCapture, WedgeFilter, monotonic_ms
+
+log = logging.getLogger(__name__)
+
+IDENTITY = STEP_KEYS.index("identity")
+ADDRESS = STEP_KEYS.index("address")
+# What the duplicate check needs of a record; nothing else leaves the form for it.
+_KEY_FIELDS = (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.STATE_ID)
+# Filled by a scan, but optional: no need to send the clerk there after a scan.
+_OPTIONAL = frozenset({wire.MIDDLE_NAME, wire.NICKNAME, wire.REFERRAL_SOURCE})
+
+
+def key_fields(record: Mapping[str, Any]) -> dict[str, str]:
+    return {name: str(record.get(name) or "").strip() for name in _KEY_FIELDS}
+
+
+class IdScanFeature(QObject):
+    """Installed once per window (``install``); find it with ``window.findChild(IdScanFeature)``.
+
+    Signals: ``filled(names)`` after a read filled the form; ``checked(matches)`` after a
+    duplicate check of a read settled."""
+
+    filled = Signal(list)
+    checked = Signal(object)
+
+    def __init__(
+        self,
+        window,
+        *,
+        max_gap_ms: float = MAX_GAP_MS,
+        quiet_ms: int = QUIET_MS,
+        clock: Callable[[], float] = monotonic_ms,
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("idscan")
+        self.window = window
+        self._marked: dict[str, str] = {}  # field name -> the hint its row had before
+        self._marking = False
+        self._generation = 0
+        self._index: CreatedIndex | None = None
+        self._index_lock = threading.Lock()
+        self._submitted_keys: dict[str, str] | None = None
+        self._build_panel(max_gap_ms, clock)
+        self._build_actions()
+        self.wedge = WedgeFilter(self._accepts, max_gap_ms=max_gap_ms, quiet_ms=quiet_ms, clock=clock, parent=self)
+        self.wedge.scanned.connect(self.read_text)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self.wedge)
+        self._watch_edits()
+        window.new_intake_requested.connect(self.clear_banner)
+        window.submit_requested.connect(self._remember_submitted)
+        session = getattr(window, "session", None)
+        if session is not None:
+            session.submitted.connect(self._intake_settled)
+            if hasattr(session, "submit_gate"):  # the session asks before it sends
+                session.submit_gate = self.check_before_submit
+
+    # --- widgets ----------------------------------------------------------------------
+    def _build_panel(self, max_gap_ms: float, clock: Callable[[], float]) -> None:
+        page = self.window.form_pages[IDENTITY]
+        body = page.widget()
+        panel = QWidget(body)
+        panel.setObjectName("scan_panel")
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.scan_button = QPushButton(self.tr("Sc&an ID (F2)"), panel)
+        self.scan_button.setObjectName("scan_id")
+        self.scan_button.setAccessibleName(self.tr("Scan ID"))
+        self.scan_button.setAutoDefault(False)
+        self.scan_button.clicked.connect(self.focus_capture)
+        self.image_button = QPushButton(self.tr("Read fr&om image…"), panel)
+        self.image_button.setObjectName("scan_image")
+        self.image_button.setAccessibleName(self.tr("Read ID from image"))
+        self.image_button.setAutoDefault(False)
+        self.image_button.clicked.connect(self.read_image)
+        self.capture = ScanCapture(max_gap_ms=max_gap_ms, clock=clock, parent=panel)
+        self.capture.setPlaceholderText(self.tr("Scan the barcode on the back of the ID, or paste its text here"))
+        self.capture.setAccessibleName(self.tr("ID barcode"))
+        # Reached with F2 or the button, not in the Tab walk through the form.
+        self.capture.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.capture.submitted.connect(self.read_text)
+        row.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.image_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.capture, 1)
+        self.banner = QLabel(body)
+        self.banner.setObjectName("scan_warnings")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setAccessibleName(self.tr("ID scan"))
+        self.banner.hide()
+        layout: QVBoxLayout = body.layout()
+        layout.insertWidget(0, panel)
+        layout.insertWidget(1, self.banner)
+
+    def _build_actions(self) -> None:
+        self.scan_action = QAction(self.tr("&Scan ID"), self.window)
+        self.scan_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.scan_action.triggered.connect(self.focus_capture)
+        self.image_action = QAction(self.tr("Read ID from &image…"), self.window)
+        self.image_action.triggered.connect(self.read_image)
+        self.window.addAction(self.scan_action)  # F2 works wherever the focus is in the window
+        menu = self.window.intake_menu
+        menu.addSeparator()
+        menu.addAction(self.scan_action)
+        menu.addAction(self.image_action)
+
+    def _accepts(self, widget: QWidget) -> bool:
+        window = self.window
+        return (
+            widget.window() is window
+            and window.wizard.current == IDENTITY
+            and widget is not self.capture
+            and not self.capture.isAncestorOf(widget)
+        )
+
+    def focus_capture(self) -> None:
+        if self.window.wizard.current != IDENTITY:
+            self.window.go_to(IDENTITY)
+        self.window.form_pages[IDENTITY].ensureWidgetVisible(self.capture)
+        self.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- reading --------------------------------------------------------------------------
+    def read_text(self, text: str) -> ScanResult | None:
+        """Read a barcode's text and fill the form; a bad read changes nothing and says why."""
+        window = self.window
+        try:
+            result = parse_barcode(
+                text, today=window.wizard.today or date.today(), jurisdiction=window.config.jurisdiction,
+                customer_type=window.wizard.effective_type(),
+            )
+        except ScanError as exc:
+            self.show_banner([self.tr("Could not read the ID barcode: %s") % exc], "error")
+            return None
+        except Exception as exc:  # the reader promises ScanError only; a clerk never sees a traceback
+            log.error("ID barcode reader failed: %s", type(exc).__name__)
+            self.show_banner([self.tr("Could not read the ID barcode: scan it again or type the details.")], "error")
+            return None
+        self.apply(result)
+        return result
+
+    def choose_image(self) -> str | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("Read ID from image"), "",
+            self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"),
+        )
+        return path or None
+
+    def read_image(self) -> None:
+        path = self.choose_image()
+        if not path:
+            return
+        from app.idscan.image import decode_image  # loads the image libraries; only when needed
+
+        self.window.set_busy(self.tr("Reading the image…"))
+
+        def done(text: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.window.set_busy("")
+            if self.window.wizard.current != IDENTITY:
+                self.window.go_to(IDENTITY)
+            self.read_text(text)
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.window.set_busy("")
+            if self.window.wizard.current != IDENTITY:
+                self.window.go_to(IDENTITY)
+            reason = str(exc) if isinstance(exc, ScanError) else self.tr("the image could not be read.")
+            self.show_banner([self.tr("Could not read the ID barcode: %s") % reason], "error")
+
+        run_task(lambda: decode_image(path), done, failed)
+
+    # --- filling --------------------------------------------------------------------------
+    def apply(self, result: ScanResult) -> list[str]:
+        """Fill the form from a read card: values, editors, messages, marks, banner, autosave."""
+        window = self.window
+        fields: dict[str, Any] = dict(result.fields)
+        if result.expiry_date is not None:
+            fields[ID_EXPIRATION_DATE] = result.expiry_date.isoformat()
+        wizard = window.wizard
+        names = wizard.fill(fields)
+        # A field the previous card filled that this card leaves empty (a middle name) is cleared:
+        # it belongs to the other person.
+        for stale in [n for n in self._marked if n not in names]:
+            wizard.set_value(stale, "")
+            names.append(stale)
+        self._marking = True
+        try:
+            for name in names:
+                window.editor(name).set_value(wizard.value(name))
+                wizard.touch(name)
+        finally:
+            self._marking = False
+        for name in list(self._marked):
+            self._unmark(name)
+        for name in names:
+            if wizard.value(name) not in ("", None):
+                self._mark(name)
+        window.refresh_messages()
+        filled = [n for n in names if n in self._marked]
+        lines = [(self.tr("Read from the ID: 1 field filled. Check it against the card.") if len(filled) == 1 else
+                  self.tr("Read from the ID: %d fields filled. Check them against the card.") % len(filled))]
+        lines += list(result.warnings)
+        self.show_banner(lines, "warning" if result.warnings else "ok")
+        window.intake_changed.emit()
+        self._focus_next_empty()
+        self.filled.emit(filled)
+        self._check_duplicates()
+        return filled
+
+    def _focus_next_empty(self) -> None:
+        wizard = self.window.wizard
+        for name in STEPS[IDENTITY].fields:
+            if name not in _OPTIONAL and wizard.value(name) in ("", None):
+                self.window.focus_field(name)
+                return
+
+    def _row(self, name: str):
+        for page in self.window.form_pages.values():
+            if name in page.rows:
+                return page.rows[name]
+        raise KeyError(name)
+
+    def _mark(self, name: str) -> None:
+        row = self._row(name)
+        if name not in self._marked:
+            self._marked[name] = row.hint
+        row.hint = self.tr("Read from the ID")
+        row.editor.setProperty("scanned", "true")
+        repolish(row.editor)
+        if isinstance(row.editor, DateInput):
+            repolish(row.editor.line)
+
+    def _unmark(self, name: str) -> None:
+        if name not in self._marked:
+            return
+        row = self._row(name)
+        row.hint = self._marked.pop(name)
+        row.editor.setProperty("scanned", "false")
+        repolish(row.editor)
+        if isinstance(row.editor, DateInput):
+            repolish(row.editor.line)
+        row.show_messages([])  # the hint goes now; refresh_messages puts back any message
+        self.window.refresh_messages()
+
+    @property
+    def scanned_fields(self) -> set[str]:
+        return set(self._marked)
+
+    def _watch_edits(self) -> None:
+        # Any change not made by a read (the clerk's typing, a new intake, a resumed draft)
+        # takes the field's "read from the ID" mark away.
+        for index in (IDENTITY, ADDRESS):
+            for name, row in self.window.form_pages[index].rows.items():
+                editor = row.editor
+                if isinstance(editor, DateInput):
+                    signal = editor.line.textChanged
+                elif isinstance(editor, ChoiceInput):
+                    signal = editor.currentIndexChanged
+                elif hasattr(editor, "textChanged"):
+                    signal = editor.textChanged
+                else:
+                    continue
+                signal.connect(lambda *_args, n=name: self._changed_elsewhere(n))
+
+    def _changed_elsewhere(self, name: str) -> None:
+        if not self._marking and name in self._marked:
+            self._unmark(name)
+            if not self._marked:
+                self.clear_banner()
+
+    # --- banner -----------------------------------------------------------------------------
+    def show_banner(self, lines: list[str], status: str) -> None:
+        self.banner.setText("\n".join(lines[:1] + ["•  " + line for line in lines[1:]]))
+        set_status(self.banner, status)
+        self.banner.show()
+
+    def add_to_banner(self, lines: list[str]) -> None:
+        if not lines:
+            return
+        text = self.banner.text() if self.banner.isVisible() else ""
+        extra = "\n".join("•  " + line for line in lines)
+        self.banner.setText(f"{text}\n{extra}" if text else extra)
+        if self.banner.property("status") != "error":
+            set_status(self.banner, "warning")
+        self.banner.show()
+
+    def clear_banner(self) -> None:
+        self._generation += 1
+        self.banner.hide()
+        self.banner.clear()
+
+    # --- duplicates ------------------------------------------------------------------------
+    def created_index(self) -> CreatedIndex:
+        """The station's digest index of created intakes, opened on first use (off the UI thread)."""
+        with self._index_lock:
+            if self._index is None:
+                station = self.window.station
+                self._index = open_created_index(station.data_dir, station.secrets.data_key())
+            return self._index
+
+    def _find(self, keys: dict[str, str]) -> Matches:
+        station = self.window.station
+        index = self.created_index()
+        if not keys[wire.STATE_ID]:
+            return find_duplicates(keys, created_index=index)
+        try:
+            return station.with_client(lambda client: find_duplicates(keys, client=client, created_index=index))
+        except CredentialsError:  # no API key here: the window says so elsewhere; ask locally
+            return find_duplicates(keys, created_index=index)
+
+    def _check_duplicates(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        keys = key_fields(self.window.wizard.record())
+
+        def done(matches: Matches) -> None:
+            if not shiboken6.isValid(self):  # the window closed while the check ran
+                return
+            if generation == self._generation:
+                self.add_to_banner(self.describe(matches))
+            self.checked.emit(matches)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("duplicate check failed: %s", type(exc).__name__)
+            if shiboken6.isValid(self):
+                self.checked.emit(Matches(notes=[self.tr("The duplicate check could not run.")]))
+
+        run_task(lambda: self._find(keys), done, failed)
+
+    def describe(self, matches: Matches) -> list[str]:
+        lines = [self.describe_match(m) for m in matches]
+        return lines + list(matches.notes)
+
+    def describe_match(self, match: Match) -> str:
+        number = f" (#{match.customer_id})" if match.customer_id is not None else ""
+        by_state_id = wire.STATE_ID in match.what_matched
+        by_name = wire.DATE_OF_BIRTH in match.what_matched
+        if match.source == "pos":
+            if by_name:
+                return self.tr("A customer with this state ID, name and date of birth already exists in the POS%s.") % (
+                    number)
+            return self.tr("A customer with this state ID already exists in the POS%s.") % number
+        day = match.created_on.isoformat() if match.created_on else "?"
+        if by_state_id and by_name:
+            what = self.tr("the same state ID, name and date of birth")
+        elif by_state_id:
+            what = self.tr("the same state ID")
+        else:
+            what = self.tr("the same name and date of birth")
+        return self.tr("An intake with %s was created at this station on %s%s.") % (what, day, number)
+
+    def check_before_submit(self, proceed: Callable[[], None]) -> None:
+        """Ask whether the intake on screen is a customer already known; if so, let the clerk
+        choose (Continue sends it, Cancel stays). Asynchronous: ``proceed`` runs later, or never."""
+        window = self.window
+        keys = key_fields(window.wizard.record())
+        window.set_busy(self.tr("Checking for duplicates…"))
+
+        def done(matches: Matches) -> None:
+            if not shiboken6.isValid(self):
+                return
+            window.set_busy("")
+            if not list(matches):
+                proceed()
+                return
+            self.confirm_duplicate(matches, proceed)
+
+        def failed(exc: BaseException) -> None:
+            window.set_busy("")
+            log.warning("duplicate check before submit failed: %s", type(exc).__name__)
+            proceed()  # the check is a courtesy; it never stops an intake
+
+        run_task(lambda: self._find(keys), done, failed)
+
+    def confirm_duplicate(self, matches: Matches, proceed: Callable[[], None]) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible duplicate"),
+                          self.tr("This customer may already exist."), parent=self.window)
+        box.setObjectName("duplicate_confirm")
+        box.setInformativeText("\n".join(self.describe(matches)))
+        go = box.addButton(self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is go:
+                proceed()
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _remember_submitted(self) -> None:
+        # Taken now: once the intake is created the session clears the form.
+        self._submitted_keys = key_fields(self.window.wizard.record())
+
+    def _intake_settled(self, outcome: str, entry: Any) -> None:
+        keys, self._submitted_keys = self._submitted_keys, None
+        if outcome in ("created", "queued"):
+            self.clear_banner()
+            for name in list(self._marked):
+                self._unmark(name)
+        if keys is None or outcome not in ("created", "queued"):
+            return
+        customer_id = getattr(entry, "customer_id", None)
+
+        def remember() -> bool:
+            return self.created_index().add(keys, customer_id)
+
+        run_task(remember, None, lambda exc: log.warning("created-intake index not updated: %s", type(exc).__name__))
+
+    def close(self) -> None:
+        with self._index_lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+
+def install(window) -> IdScanFeature:
+    return IdScanFeature(window)

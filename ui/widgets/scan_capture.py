@@ -1,0 +1,269 @@
+"""Catching an ID barcode typed by a keyboard-mode scanner.
+
+Such a scanner types the barcode's text as a burst of keystrokes, far faster than a person,
+starting with "@" and with Enter keys where the card's line separators are. Two ways in:
+
+* ``WedgeFilter``, an application event filter: while it may (``accepts``), an "@" is held
+  back. If the next keys follow within ``max_gap_ms`` and spell the start of an AAMVA header
+  ("ANSI 636014", "AAMVA6360..."), it is a scan, and every key of the burst, Enter included,
+  is kept away from the focused field and from the window's shortcuts until ``quiet_ms`` pass
+  without a key. A slow "@", or one followed by anything else ("ada@example.com" typed by a
+  person or by a program), is given back at once to the field it was meant for.
+* ``ScanCapture``, a field the clerk focuses (F2, "Scan ID") to scan or paste into. A slow
+  Enter (a person's) reads what is there; the fast Enters of a scanner are line breaks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+# A scanner sends a key every few milliseconds; a fast typist's quickest pairs are ~60 ms apart.
+MAX_GAP_MS = 35
+# A burst is over once no key has come for this long.
+QUIET_MS = 150
+# How a card's text goes on after the "@" and its separators ("#" is any digit: the issuer
+# number); Caps Lock inverts the case, so letters are compared upper-cased.
+_HEADERS = ("ANSI ######", "ANSI######", "AAMVA######")
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+
+
+def monotonic_ms() -> float:
+    return time.monotonic() * 1000.0
+
+
+def header_state(significant: str) -> bool | None:
+    """True when ``significant`` (what followed the "@", separators left out) holds a whole
+    AAMVA header, None while it may still become one, False when it cannot."""
+    text = significant.upper()
+    possible = False
+    for header in _HEADERS:
+        n = min(len(text), len(header))
+        if all(c.isdigit() if p == "#" else c == p for c, p in zip(text[:n], header[:n], strict=True)):
+            if len(text) >= len(header):
+                return True
+            possible = True
+    return None if possible else False
+
+
+def looks_like_barcode(text: str) -> bool:
+    head = text[:64].upper()
+    return "ANSI" in head or "AAMVA" in head
+
+
+def _char_of(event: QKeyEvent) -> str:
+    if event.key() in _ENTER_KEYS:
+        return "\n"
+    if event.key() == Qt.Key.Key_Tab:
+        return "\t"
+    return event.text()
+
+
+@dataclass(frozen=True)
+class _Key:
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class _State(Enum):
+    IDLE = 0
+    PENDING = 1  # an "@" and maybe the start of a header held back; each next key decides
+    BURST = 2  # a whole header came fast: a card, until the keys stop
+
+
+class WedgeFilter(QObject):
+    """Signals ``scanned(text)`` when a burst ends. ``accepts(widget)`` says whether a key
+    going to ``widget`` may start a scan; ``clock`` (milliseconds) is replaceable for tests."""
+
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        accepts: Callable[[QWidget], bool],
+        *,
+        max_gap_ms: float = MAX_GAP_MS,
+        quiet_ms: int = QUIET_MS,
+        clock: Callable[[], float] = monotonic_ms,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.accepts = accepts
+        self.max_gap_ms = max_gap_ms
+        self.clock = clock
+        self._state = _State.IDLE
+        self._keys: list[_Key] = []
+        self._significant = ""
+        self._target: QWidget | None = None
+        self._last = 0.0
+        self._replaying = False
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(quiet_ms)
+        self._quiet.timeout.connect(self._burst_over)
+
+    @property
+    def capturing(self) -> bool:
+        return self._state is not _State.IDLE
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if self._replaying or kind not in _KEY_EVENTS or not isinstance(obj, QWidget):
+            return False
+        if self._state is _State.IDLE:
+            if kind == QEvent.Type.KeyPress and event.text() == "@" and self.accepts(obj):
+                self._start(obj, event)
+                return True
+            return False
+        if kind == QEvent.Type.KeyRelease:
+            return True  # the releases of held keys stay out of the fields too
+        char = _char_of(event)
+        if kind == QEvent.Type.ShortcutOverride:
+            # Decided here for Enter: accepting the override keeps the window's shortcuts from
+            # firing, and the key press that follows comes to this filter.
+            if self._state is _State.BURST or (char and self._continues(char)):
+                event.accept()
+                return True
+            if char:
+                self._give_back()
+            return False
+        if not char:
+            return self._state is _State.BURST  # Shift alone, for a capital: neither fast nor slow
+        if self._state is _State.PENDING:
+            if not self._continues(char):
+                self._give_back()
+                return False
+            if char >= " ":
+                self._significant += char
+            if header_state(self._significant):
+                self._state = _State.BURST
+        self._keys.append(_Key(event.key(), event.modifiers(), char))
+        self._last = self.clock()
+        self._quiet.start()
+        return True
+
+    def _continues(self, char: str) -> bool:
+        """Whether a key may continue a held "@": fast, and still on the way to a header."""
+        if self.clock() - self._last > self.max_gap_ms:
+            return False
+        return char < " " or header_state(self._significant + char) is not False
+
+    def _start(self, target: QWidget, event: QKeyEvent) -> None:
+        self._state = _State.PENDING
+        self._target = target
+        self._keys = [_Key(event.key(), event.modifiers(), event.text())]
+        self._significant = ""
+        self._last = self.clock()
+        self._quiet.start()
+
+    def _reset(self) -> None:
+        self._quiet.stop()
+        self._state = _State.IDLE
+        self._keys = []
+        self._target = None
+
+    def _burst_over(self) -> None:
+        if self._state is _State.BURST:
+            text = "".join(k.text for k in self._keys)
+            self._reset()
+            self.scanned.emit(text)
+            return
+        self._give_back()
+
+    def _give_back(self) -> None:
+        """Type the held keys into the field they were meant for: it was a person after all."""
+        keys, target = self._keys, self._target
+        self._reset()
+        if target is None or not shiboken6.isValid(target):
+            target = QApplication.focusWidget()
+        if target is None:
+            return
+        self._replaying = True
+        try:
+            for key in keys:
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QApplication.sendEvent(target, QKeyEvent(kind, key.key, key.modifiers, key.text))
+        finally:
+            self._replaying = False
+
+
+class ScanCapture(QPlainTextEdit):
+    """A field to scan or paste an ID barcode into; ``submitted(text)`` when it is complete:
+    on a slow Enter or Ctrl+Enter, or a pause after text holding an AAMVA header arrived."""
+
+    submitted = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        max_gap_ms: float = MAX_GAP_MS,
+        pause_ms: int = 4 * QUIET_MS,
+        clock: Callable[[], float] = monotonic_ms,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("scan_capture")
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.max_gap_ms = max_gap_ms
+        self.clock = clock
+        self._last = -1e9
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(pause_ms)
+        self._pause.timeout.connect(self._paused)
+        self.textChanged.connect(self._changed)
+        lines = 2
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + 12)
+
+    def event(self, event: QEvent) -> bool:
+        # Enter here is this field's own: never the window's "next step" shortcut.
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in _ENTER_KEYS:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        now = self.clock()
+        fast = now - self._last <= self.max_gap_ms
+        self._last = now
+        if event.key() == Qt.Key.Key_Escape and self.toPlainText():
+            self.clear()
+            return
+        if event.key() in _ENTER_KEYS:
+            forced = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if forced or not fast:
+                self.submit()
+                return
+            self.insertPlainText("\n")
+            return
+        super().keyPressEvent(event)
+
+    def _changed(self) -> None:
+        if self.toPlainText().strip():
+            self._pause.start()
+        else:
+            self._pause.stop()
+
+    def _paused(self) -> None:
+        if looks_like_barcode(self.toPlainText()):
+            self.submit()
+
+    def submit(self) -> None:
+        text = self.toPlainText()
+        self._pause.stop()
+        if not text.strip():
+            return
+        self.clear()
+        self.submitted.emit(text)
