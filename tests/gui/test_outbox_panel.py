@@ -8,6 +8,7 @@ import socket
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QMessageBox
+from shiboken6 import isValid
 
 from app import wire
 from app.config import Config
@@ -28,8 +29,8 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def open_window(qtbot, memory_keyring, sandbox, tmp_path, monkeypatch):
+@pytest.fixture(name="open_window")
+def open_window_fixture(qtbot, memory_keyring, sandbox, tmp_path, monkeypatch):
     """Opens intake windows on one data folder; each is shut down as the program does at exit."""
     monkeypatch.setenv("INTAKE_CLERK", "Pat")
     windows = []
@@ -50,6 +51,8 @@ def open_window(qtbot, memory_keyring, sandbox, tmp_path, monkeypatch):
 
 
 def shut_down(window) -> None:
+    if not isValid(window):
+        return  # shut down by the test already
     window.session.stop()
     # Finished tasks report back through the event loop and may start others: settle them
     # all while the window and its stores still exist.
