@@ -437,6 +437,8 @@ class SettingsDialog(QDialog):
         return errors, config
 
     def revalidate(self) -> None:
+        if not _alive(self.ok_button):
+            return  # a field losing focus while the dialog is being torn down
         errors, config = self._errors()
         for name, row in self._rows.items():
             row.show(errors.get(name) if name in self._touched else None)

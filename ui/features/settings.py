@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.audit import SETTINGS_CHANGED
+from ui.features.audit import post_event
 from ui.settings_dialog import SettingsDialog, open_settings
-from ui.tasks import run_task
-
-log = logging.getLogger(__name__)
-
-# Audit events name a clerk; settings can be changed before anyone has signed in to a shift.
-NO_CLERK = "store admin"
 
 
 def install(window) -> None:
@@ -27,8 +20,13 @@ def install(window) -> None:
 
 
 def show_settings(window) -> SettingsDialog:
-    """Open the dialog over ``window`` (window-modal, not blocking) with its config and keyring."""
-    return open_settings(window, window.config, window.station.secrets, lambda dialog: apply_saved(window, dialog))
+    """Open the dialog over ``window`` (window-modal, not blocking) with its config and keyring.
+
+    Settings saved but not yet applied (no ``apply_config``) are what it shows, so a second
+    visit neither hides nor reverts the first one's changes.
+    """
+    config = getattr(window, "saved_config", None) or window.config
+    return open_settings(window, config, window.station.secrets, lambda dialog: apply_saved(window, dialog))
 
 
 def apply_saved(window, dialog: SettingsDialog) -> None:
@@ -38,9 +36,14 @@ def apply_saved(window, dialog: SettingsDialog) -> None:
         return
     _record(window, changed)
     apply = getattr(window, "apply_config", None)
-    # Without apply_config the window keeps the old values until a restart (the key is read
-    # from the keyring at each call, so a new key works at once either way).
-    pending = list(apply(new) or []) if callable(apply) else [name for name in changed if name != "api_key"]
+    if callable(apply):
+        window.saved_config = None
+        pending = list(apply(new) or [])
+    else:
+        # The window keeps the old values until a restart (the key is read from the keyring
+        # at each call, so a new key works at once either way).
+        window.saved_config = new
+        pending = [name for name in changed if name != "api_key"]
     if pending:
         window.statusBar().showMessage(
             window.tr("Settings saved. Some changes apply after the program restarts: %s") % ", ".join(pending),
@@ -50,21 +53,9 @@ def apply_saved(window, dialog: SettingsDialog) -> None:
         window.statusBar().showMessage(window.tr("Settings saved."), 10000)
 
 
-def _clerk(session) -> str:
-    clerk = getattr(session, "clerk", None)
-    name = clerk if isinstance(clerk, str) else getattr(clerk, "name", None)
-    return name or NO_CLERK
-
-
 def _record(window, changed: list[str]) -> None:
-    session = getattr(window, "session", None)
-    if session is None or not hasattr(session, "audit"):
+    """A settings_changed event naming the settings (never their values), through the audit
+    feature's ordered writer, when the window keeps an audit log."""
+    if not hasattr(getattr(window, "session", None), "audit"):
         return
-    audit = session.audit
-    clerk = _clerk(session)
-
-    def append() -> None:
-        audit.append(SETTINGS_CHANGED, clerk=clerk, details={"settings": sorted(changed)})
-
-    run_task(append, None, lambda exc: log.error("could not record the settings change: %s", type(exc).__name__))
-
+    post_event(window, SETTINGS_CHANGED, details={"settings": sorted(changed)})
