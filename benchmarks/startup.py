@@ -25,10 +25,15 @@ _CHILD_COMMON = """
 import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 class FirstPaint(QObject):
+    def __init__(self, stop=True):
+        super().__init__()
+        self.stop = stop
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             print(time.monotonic(), flush=True)
-            os._exit(0)
+            obj.removeEventFilter(self)
+            if self.stop:
+                os._exit(0)
         return False
 """
 
@@ -41,46 +46,59 @@ app.exec()
 """
 
 INTAKE = _CHILD_COMMON + """
-import keyring
 from app.config import Config
-from app.credentials import SecretStore
-from app.memkeyring import MemoryKeyring
-keyring.set_keyring(MemoryKeyring())
 config = Config(api_url="http://127.0.0.1:9/open_api/v2.3", files_url="http://127.0.0.1:9/open_api/v2.2",
                 data_dir=sys.argv[1], demo=True)
-SecretStore().set_api_key(config.api_url, "bench")
-from ui.app_setup import create_main_window, ensure_app
+from ui.app_setup import complete_window, ensure_app, open_frame, when_painted
 app = ensure_app()
-w = create_main_window(config); w.resize(1366, 768)
-f = FirstPaint(); w.installEventFilter(f); w.show()
+w = open_frame(config); w.resize(1366, 768)
+f = FirstPaint(stop=False); w.installEventFilter(f)
+keep = []
+def ready():
+    import keyring  # an in-memory keyring stands in for the OS one, as in the demo
+    from app.credentials import SecretStore
+    from app.memkeyring import MemoryKeyring
+    keyring.set_keyring(MemoryKeyring())
+    SecretStore().set_api_key(config.api_url, "bench")
+    complete_window(w)
+    first = w.editor("first_name")  # painted: the form is usable
+    keep.append(FirstPaint(stop=True))
+    first.installEventFilter(keep[-1])
+    first.update()
+when_painted(w, ready)
+w.show()
 app.exec()
 """
 
 
-def time_to_paint(script: str, data_dir: str) -> float:
+def time_to_paint(script: str, data_dir: str) -> tuple[float, float]:
+    """Seconds from start to the first paint and to the last line the child prints."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
     start = time.monotonic()
     out = subprocess.run([sys.executable, "-c", script, data_dir], env=env, capture_output=True, text=True,
                          timeout=60, check=False)
     try:
-        painted = float(out.stdout.strip().splitlines()[-1])
+        stamps = [float(line) for line in out.stdout.split()]
+        return stamps[0] - start, stamps[-1] - start
     except (IndexError, ValueError):
         raise SystemExit(f"the child did not paint: {out.stderr[-2000:]}") from None
-    return painted - start
 
 
 def startup(runs: int) -> None:
-    bare, intake = [], []
+    bare, intake, ready = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         time_to_paint(BARE, tmp)  # warm the file cache for both
         time_to_paint(INTAKE, tmp)
         for _ in range(runs):
-            bare.append(time_to_paint(BARE, tmp))
-            intake.append(time_to_paint(INTAKE, tmp))
-    b, i = statistics.median(bare), statistics.median(intake)
+            bare.append(time_to_paint(BARE, tmp)[0])
+            first, form = time_to_paint(INTAKE, tmp)
+            intake.append(first)
+            ready.append(form)
+    b, i, r = statistics.median(bare), statistics.median(intake), statistics.median(ready)
     print(f"first paint, bare PySide6 window : median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
     print(f"first paint, intake window       : median {i * 1000:7.1f} ms  (min {min(intake) * 1000:.1f})")
     print(f"ratio intake / bare              : {i / b:.2f}  (target <= 1.3)")
+    print(f"form painted and usable          : median {r * 1000:7.1f} ms  ({r / b:.2f} x bare)")
 
 
 def typing_stall() -> None:

@@ -58,16 +58,10 @@ class DateInput(QWidget):
         self.button.setText("…")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field; Alt+Down opens it
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
+        self.calendar: QCalendarWidget | None = None  # made on first use: it is costly and rarely opened
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         self.button.setMenu(menu)
         menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.activated.connect(self._picked)
-        self.calendar.clicked.connect(self._picked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -90,6 +84,14 @@ class DateInput(QWidget):
         return super().eventFilter(obj, event)
 
     def _sync_calendar(self) -> None:
+        if self.calendar is None:
+            self.calendar = QCalendarWidget()
+            self.calendar.setGridVisible(True)
+            action = QWidgetAction(self.button.menu())
+            action.setDefaultWidget(self.calendar)
+            self.button.menu().addAction(action)
+            self.calendar.activated.connect(self._picked)
+            self.calendar.clicked.connect(self._picked)
         try:
             day = date.fromisoformat(self.line.text())
         except ValueError:
