@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import wire
+from app.validation import RecordInvalid
 from app.wizard import REVIEW, STEPS, IntakeWizard
 from ui.i18n import tr_choice, tr_label, tr_message, translate
 from ui.widgets.field_row import set_status
@@ -43,6 +47,15 @@ class ReviewPage(QScrollArea):
         self._layout.addWidget(self.problems)
         self._sections = QVBoxLayout()
         self._layout.addLayout(self._sections)
+        self.body_title = QLabel(translate("Review", "As it will be sent to the POS:"), self._body)
+        self._layout.addWidget(self.body_title)
+        self.body_view = QPlainTextEdit(self._body)
+        self.body_view.setObjectName("review.body")
+        self.body_view.setReadOnly(True)
+        self.body_view.setAccessibleName(translate("Review", "Request body"))
+        self.body_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.body_view.setMinimumHeight(220)
+        self._layout.addWidget(self.body_view)
         self._layout.addStretch(1)
         self.setWidget(self._body)
 
@@ -55,6 +68,7 @@ class ReviewPage(QScrollArea):
         errors = wizard.errors()
         for index in range(REVIEW):
             self._sections.addWidget(self._section(index, wizard, errors, documents, group_names))
+        self._show_body(wizard)
         form = wizard.form_errors()
         problem_steps = sorted({i for i in wizard.steps_with_problems(shown_only=False) if i != REVIEW})
         lines = [tr_message(m) for m in form]
@@ -69,21 +83,18 @@ class ReviewPage(QScrollArea):
         step = STEPS[index]
         box = QGroupBox(translate("Steps", step.title), self._body)
         box.setObjectName(f"review.{step.key}")
-        outer = QVBoxLayout(box)
-        head = QHBoxLayout()
-        head.addStretch(1)
+        outer = QHBoxLayout(box)
         edit = QPushButton(translate("Review", "Edit"), box)
         edit.setObjectName(f"edit.{step.key}")
         edit.setAccessibleName(translate("Review", "Edit {step}").format(step=translate("Steps", step.title)))
         edit.clicked.connect(lambda _=False, i=index: self.edit_requested.emit(i))
-        head.addWidget(edit)
-        outer.addLayout(head)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        outer.addLayout(form)
+        outer.addLayout(form, 1)
+        outer.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         for name in step.fields:
             text = self._display(name, wizard, documents, group_names)
-            value = QLabel(text, box)
+            value = QLabel(text or "—", box)
             value.setObjectName(f"review.{name}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -94,6 +105,16 @@ class ReviewPage(QScrollArea):
                 set_status(value, "error")
             form.addRow(tr_label(name) + ":", value)
         return box
+
+    def _show_body(self, wizard: IntakeWizard) -> None:
+        try:
+            body = wizard.body()
+        except RecordInvalid:
+            self.body_view.setPlainText(translate("Review", "Shown once every step is complete."))
+            return
+        if wizard.value(wire.DOCUMENTS):
+            body[wire.DOCUMENTS] = translate("Review", "(uploaded first, then listed here by file id)")
+        self.body_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
 
     @staticmethod
     def _display(name, wizard, documents, group_names) -> str:
