@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from app.audit import EVENTS, EXPORTED, AuditEntry, AuditLog
 from ui.tasks import run_task
@@ -133,6 +134,8 @@ class AuditViewer(QDialog):
         run_task(lambda: audit.entries(limit=SHOWN_LIMIT, event=event), self._show_entries, self._failed)
 
     def _show_entries(self, entries: list[AuditEntry]) -> None:
+        if not isValid(self):
+            return
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             values = (local_time(entry.at), entry.event, entry.clerk, entry.intake_id or "",
@@ -158,6 +161,8 @@ class AuditViewer(QDialog):
         set_status(self.status, status)
 
     def _failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self._say(self.tr("The audit trail could not be read: %s") % exc, "error")
 
     # --- verify ---------------------------------------------------------------------
@@ -170,6 +175,8 @@ class AuditViewer(QDialog):
             return audit.verify(), audit.count()
 
         def done(result: tuple[int | None, int]) -> None:
+            if not isValid(self):
+                return
             broken, count = result
             self.verify_button.setEnabled(True)
             if broken is None:
@@ -182,6 +189,8 @@ class AuditViewer(QDialog):
             self.verified.emit(broken or 0)
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self.verify_button.setEnabled(True)
             self._failed(exc)
 
@@ -214,6 +223,8 @@ class AuditViewer(QDialog):
             return rows, seq, digest
 
         def done(result: tuple[int, int, str]) -> None:
+            if not isValid(self):
+                return
             rows, seq, digest = result
             self.export_button.setEnabled(True)
             self._say(self.tr("Exported %d events to %s. The last one is #%d with hash %s: keep this note to "
@@ -223,6 +234,8 @@ class AuditViewer(QDialog):
             self.reload()
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self.export_button.setEnabled(True)
             self._say(self.tr("The export failed: %s") % exc, "error")
 

@@ -24,6 +24,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from app import wire
 from app.audit import (
@@ -77,6 +79,8 @@ class Ledger(QObject):
         fn, on_done, on_error = self._queue.popleft()
 
         def done(result: Any) -> None:
+            if not isValid(self):
+                return  # the window is gone: nobody to tell, nothing more to start
             try:
                 if on_done is not None:
                     on_done(result)
@@ -84,6 +88,9 @@ class Ledger(QObject):
                 self._next()
 
         def error(exc: BaseException) -> None:
+            if not isValid(self):
+                log.error("ledger write failed after the window closed: %s", type(exc).__name__)
+                return
             try:
                 if on_error is not None:
                     on_error(exc)
@@ -93,6 +100,15 @@ class Ledger(QObject):
                 self._next()
 
         run_task(fn, done, error)
+
+    def finish_now(self) -> None:
+        """At exit: write what still waits, here and now (the event loop that would start it is ending)."""
+        while self._queue:
+            fn, _on_done, _on_error = self._queue.popleft()
+            try:
+                fn()
+            except Exception as exc:  # at exit a failed write is logged, not raised
+                log.error("ledger write failed at exit: %s", type(exc).__name__)
 
 
 def ledger(window) -> Ledger:
@@ -255,7 +271,10 @@ def install(window) -> None:
         window.session.audit = None
         window.statusBar().showMessage(window.tr("The audit trail cannot be opened: %s") % exc)
         return
-    ledger(window)
+    queue = ledger(window)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(queue.finish_now)
     window.audit_recorder = AuditRecorder(window)
     action = QAction(window.tr("&Audit trail…"), window)
     action.setObjectName("auditTrail")

@@ -18,6 +18,7 @@ import os
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from shiboken6 import isValid
 
 from app.audit import CLERK_CHANGED
 from app.clerks import ClerkError, ClerkRoster, clean_name
@@ -120,6 +121,8 @@ class ClerkShift(QObject):
         roster = self.roster
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             text = tr_message(exc.message) if isinstance(exc, ClerkError) else type(exc).__name__
             self.window.statusBar().showMessage(text, 10000)
 
@@ -145,6 +148,8 @@ class ClerkShift(QObject):
         run_task(read, lambda result: self._show(*result, first=first))
 
     def _show(self, names: list[str], default: str | None, *, first: bool) -> None:
+        if not isValid(self) or self.dialog is not None:
+            return  # the window closed while the names were read, or a dialog is already open
         dialog = ClerkDialog(names, default, first=first, parent=self.window)
         self.dialog = dialog
 
