@@ -357,6 +357,17 @@ def test_escape_cancels_without_saving_anything(qtbot, open_dialog, secrets):
     assert dialog.api_key.text() == ""
 
 
+def test_demo_settings_are_kept_in_memory_only(qtbot, open_dialog, secrets):
+    dialog = open_dialog(_config(demo=True), secrets)
+    assert dialog.findChild(QLabel, "settings.demo_note").isVisibleTo(dialog)
+    _replace_text(qtbot, dialog.retention, "2")
+    qtbot.keyClicks(dialog.api_key, "demo-key-2")
+    _accept(qtbot, dialog)
+    assert dialog.result_config().draft_retention_days == 2
+    assert not default_config_path().exists()
+    assert secrets.get_api_key(dialog.result_config().api_url) == "demo-key-2"
+
+
 def test_a_field_set_by_the_environment_is_read_only_and_not_written(qtbot, open_dialog, secrets, monkeypatch,
                                                                       sandbox):
     monkeypatch.setenv(ENV_API_URL, sandbox.api_url)
