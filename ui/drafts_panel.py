@@ -77,7 +77,7 @@ class DraftsPanel(QDialog):
 
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.setObjectName("drafts_panel")
         self.setWindowTitle(self.tr("Unfinished intakes"))
         self.setModal(False)
@@ -87,9 +87,11 @@ class DraftsPanel(QDialog):
         self._build()
 
     def _build(self) -> None:
+        window = self.main_window
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Intakes typed on this station and not submitted yet. "
-                               "Drafts not touched for a while are removed automatically."), self)
+        intro = QLabel(self.tr("Intakes typed on this station and not submitted yet. Drafts not touched "
+                               "for %d days are removed automatically.") % window.station.config.draft_retention_days,
+                       self)
         intro.setWordWrap(True)
         intro.setProperty("status", "hint")
         layout.addWidget(intro)
@@ -146,13 +148,13 @@ class DraftsPanel(QDialog):
     def refresh(self, on_done: Callable[[], None] | None = None) -> None:
         self._generation += 1
         generation = self._generation
-        station = self.window.station
+        station = self.main_window.station
 
         def done(result: tuple[list[DraftSummary], set[str]]) -> None:
             if not isValid(self) or generation != self._generation:
                 return
             found, submitted = result
-            self._render(unfinished(found, self.window.session.draft_id, submitted))
+            self._render(unfinished(found, self.main_window.session.draft_id, submitted))
             if on_done is not None:
                 on_done()
 
@@ -206,8 +208,8 @@ class DraftsPanel(QDialog):
         draft_id = self.selected_id()
         if draft_id is None:
             return
-        flush_screen(self.window)
-        self.window.session.resume(draft_id)
+        flush_screen(self.main_window)
+        self.main_window.session.resume(draft_id)
         self.changed.emit()
         self.close()
 
@@ -222,7 +224,7 @@ class DraftsPanel(QDialog):
         box.setObjectName("confirm_delete")
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Delete"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        drafts = self.window.station.drafts
+        drafts = self.main_window.station.drafts
 
         def deleted(_result) -> None:
             if isValid(self):
@@ -243,28 +245,36 @@ class DraftsPanel(QDialog):
         box.open()
 
 
-class DraftsBanner(QFrame):
-    """"2 unfinished intakes from earlier — Open drafts", with a button to dismiss it."""
+class DraftsBanner(QWidget):
+    """"2 unfinished intakes from earlier. [Open drafts]", with a button to dismiss it. The
+    look comes from the stylesheet (``QFrame#drafts_banner_box``); the margins line it up
+    with the step title and the form."""
 
     open_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drafts_banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setProperty("status", "warning")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 6, 6)
-        self.text = QLabel(self)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 4, 24, 4)
+        self.box = QFrame(self)
+        self.box.setObjectName("drafts_banner_box")
+        self.box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.box.setProperty("status", "warning")
+        outer.addWidget(self.box)
+        layout = QHBoxLayout(self.box)
+        layout.setContentsMargins(12, 4, 4, 4)
+        self.text = QLabel(self.box)
         self.text.setObjectName("drafts_banner.text")
-        layout.addWidget(self.text, 1)
-        self.open_button = QPushButton(self.tr("Open &drafts"), self)
+        layout.addWidget(self.text)
+        self.open_button = QPushButton(self.tr("Open &drafts"), self.box)
         self.open_button.setObjectName("drafts_banner.open")
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_requested.emit)
         self.open_button.clicked.connect(self.hide)
         layout.addWidget(self.open_button)
-        self.dismiss_button = QToolButton(self)
+        layout.addStretch(1)
+        self.dismiss_button = QToolButton(self.box)
         self.dismiss_button.setObjectName("drafts_banner.dismiss")
         self.dismiss_button.setText("✕")
         self.dismiss_button.setAutoRaise(True)
@@ -282,7 +292,7 @@ class DraftsBanner(QFrame):
             text = self.tr("1 unfinished intake from earlier")
         else:
             text = self.tr("%d unfinished intakes from earlier") % count
-        self.text.setText(text + " —")
+        self.text.setText(text + ".")
         self.setAccessibleName(self.text.text())
         self.show()
 

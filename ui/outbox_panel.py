@@ -111,7 +111,7 @@ class OutboxPanel(QDialog):
 
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.setObjectName("outbox_panel")
         self.setWindowTitle(self.tr("Outbox"))
         self.setModal(False)
@@ -211,7 +211,7 @@ class OutboxPanel(QDialog):
         """Re-read the outbox off the UI thread; a later refresh wins over an earlier one."""
         self._generation += 1
         generation = self._generation
-        outbox = self.window.station.outbox
+        outbox = self.main_window.station.outbox
 
         def work() -> tuple[list[OutboxEntry], str | None]:
             return outbox.entries(), outbox.paused()
@@ -322,7 +322,7 @@ class OutboxPanel(QDialog):
         entry = self.selected_entry()
         if entry is None:
             return
-        outbox = self.window.station.outbox
+        outbox = self.main_window.station.outbox
         self._act(lambda: outbox.retry(entry.id), self.tr("Sending the intake again."), then_sync=True)
 
     def discard_selected(self) -> None:
@@ -335,7 +335,7 @@ class OutboxPanel(QDialog):
                           QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirm_discard")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        outbox = self.window.station.outbox
+        outbox = self.main_window.station.outbox
 
         def answered(result: int) -> None:
             box.deleteLater()
@@ -347,8 +347,8 @@ class OutboxPanel(QDialog):
 
     def send_now(self, *, report: bool = True) -> None:
         """Try every pending entry now, whatever its backoff says (a person asked)."""
-        syncer = self.window.station.syncer
-        session = self.window.session
+        syncer = self.main_window.station.syncer
+        session = self.main_window.session
         if report:
             self.show_message(self.tr("Sending…"), "hint")
 
@@ -365,7 +365,7 @@ class OutboxPanel(QDialog):
         run_task(lambda: syncer.drain(ignore_schedule=True), done, failed)
 
     def resume_sending(self) -> None:
-        syncer = self.window.station.syncer
+        syncer = self.main_window.station.syncer
         self._act(syncer.resume, self.tr("Sending resumed."), then_sync=True)
 
     def _open_selected_if_possible(self) -> None:
@@ -376,7 +376,7 @@ class OutboxPanel(QDialog):
         entry = self.selected_entry()
         if entry is None:
             return
-        outbox = self.window.station.outbox
+        outbox = self.main_window.station.outbox
 
         def work() -> tuple[OutboxEntry, dict[str, Any]]:
             current = outbox.get(entry.id)
@@ -386,7 +386,7 @@ class OutboxPanel(QDialog):
 
         def done(result) -> None:
             current, body = result
-            open_entry_in_form(self.window, current, body)
+            open_entry_in_form(self.main_window, current, body)
             if isValid(self):
                 self.close()
 

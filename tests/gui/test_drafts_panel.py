@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QFrame, QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import wire
 from app.config import Config
@@ -21,7 +21,7 @@ DAY = 86400.0
 
 
 def banner_text(window) -> str:
-    return window.findChild(QFrame, "drafts_banner").text.text()
+    return window.findChild(QWidget, "drafts_banner").text.text()
 
 
 def rows(panel) -> list[tuple[str, ...]]:
@@ -47,7 +47,7 @@ def test_banner_offers_the_draft_left_from_earlier_and_resume_restores_it(open_w
     banner = window.drafts_banner
     qtbot.waitUntil(banner.isVisible)
     assert banner.objectName() == "drafts_banner"
-    assert banner_text(window) == "1 unfinished intake from earlier —"
+    assert banner_text(window) == "1 unfinished intake from earlier."
     assert window.wizard.value(wire.FIRST_NAME) == ""  # nothing was opened by itself
 
     banner.open_button.click()
@@ -112,7 +112,7 @@ def test_start_purges_old_drafts_and_long_created_entries(open_window, qtbot, sa
 
     window = open_window()
     qtbot.waitUntil(window.drafts_banner.isVisible)
-    assert banner_text(window) == "1 unfinished intake from earlier —"
+    assert banner_text(window) == "1 unfinished intake from earlier."
     assert [d.id for d in window.station.drafts.list()] == ["1" * 32]
     qtbot.waitUntil(lambda: [e.id for e in window.station.outbox.entries()] == [recent_id])
 
@@ -135,7 +135,7 @@ def test_drafts_of_intakes_in_the_outbox_are_not_offered(open_window, qtbot, san
 
     window = open_window()
     qtbot.waitUntil(window.drafts_banner.isVisible)
-    assert banner_text(window) == "1 unfinished intake from earlier —"
+    assert banner_text(window) == "1 unfinished intake from earlier."
     # Pending or created: the outbox has the intake, the draft goes. Refused: the draft stays
     # for the outbox's Open in form, but is not offered as a draft.
     assert {d.id for d in window.station.drafts.list()} == {ids["attention"], ids["free"]}
