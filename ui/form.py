@@ -35,11 +35,11 @@ MNEMONICS: dict[str, str] = {
 }
 
 
-def _choices(values) -> list[tuple[str, str]]:
+def choices(values) -> list[tuple[str, str]]:
     return [(v, tr_choice(v)) for v in values]
 
 
-def region_choices() -> list[tuple[str, str]]:
+def regionchoices() -> list[tuple[str, str]]:
     regions = policy.load_policy().jurisdictions.values()
     return [(j.code, f"{j.code} — {j.name}") for j in sorted(regions, key=lambda j: (j.country != "US", j.code))]
 
@@ -52,17 +52,17 @@ def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWi
     if name in PHONE_FIELDS:
         return TextInput(allowed=_PHONE_KEYS, parent=parent)
     if name == wire.GENDER:
-        return ChoiceInput(_choices(wire.GENDERS), parent=parent)
+        return ChoiceInput(choices(wire.GENDERS), parent=parent)
     if name == wire.ID_TYPE:
-        return ChoiceInput(_choices(wire.ID_TYPES), parent=parent)
+        return ChoiceInput(choices(wire.ID_TYPES), parent=parent)
     if name == wire.REFERRAL_SOURCE:
-        return ChoiceInput(_choices(wire.REFERRAL_SOURCES), parent=parent)
+        return ChoiceInput(choices(wire.REFERRAL_SOURCES), parent=parent)
     if name == wire.TYPE:
-        return ChoiceInput(_choices(policy.allowed_types(config.jurisdiction)), parent=parent)
+        return ChoiceInput(choices(policy.allowed_types(config.jurisdiction)), parent=parent)
     if name == A + wire.COUNTRY:
-        return ChoiceInput(_choices(wire.COUNTRIES), parent=parent)
+        return ChoiceInput(choices(wire.COUNTRIES), parent=parent)
     if name == A + wire.STATE:
-        return ChoiceInput(region_choices(), parent=parent)
+        return ChoiceInput(regionchoices(), parent=parent)
     if name == wire.AMOUNT_LIMIT:
         return TextInput(allowed=r"[0-9.]{0,12}", parent=parent)
     if name == A + wire.ZIP:

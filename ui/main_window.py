@@ -242,6 +242,34 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.focus_first()
 
+    def apply_config(self, new: Config) -> list[str]:
+        """Use new settings at once where possible; returns the names that need a restart."""
+        old, self.config = self.config, new
+        station = getattr(self, "station", None)
+        if station is not None:
+            station.config = new  # the client is built from it on every call
+        later: list[str] = []
+        if new.jurisdiction != old.jurisdiction and self.wizard is not None:
+            from app.policy import allowed_types
+            from ui.form import choices
+
+            self.wizard.jurisdiction = new.jurisdiction
+            self.wizard.set_value(wire.TYPE, "")  # the old jurisdiction's type may not exist here
+            self.editor(wire.TYPE).set_choices(choices(allowed_types(new.jurisdiction)))
+            self.editor(wire.TYPE).set_value("")
+        if new.max_document_bytes != old.max_document_bytes and self.wizard is not None:
+            self.editor(wire.DOCUMENTS).max_bytes = new.max_document_bytes
+        if new.language != old.language:
+            later.append("language")
+        if new.data_dir != old.data_dir:
+            later.append("data_dir")
+        session = getattr(self, "session", None)
+        if session is not None and (new.api_url, new.files_url) != (old.api_url, old.files_url):
+            session.start()  # groups again from the new address, and send what waits
+        if self.wizard is not None:
+            self.refresh()
+        return later
+
     # --- rendering ------------------------------------------------------------------
     def refresh(self) -> None:
         index = self.wizard.current

@@ -237,3 +237,13 @@ def test_date_fields_shape_keystrokes_only(open_window):
     line: QLineEdit = window.editor(wire.DATE_OF_BIRTH).line
     type_text(line, "19x90-04-12")
     assert line.text() == "1990-04-12"
+
+
+def test_settings_apply_to_the_open_window(open_window):
+    window = open_window()
+    later = window.apply_config(window.config.with_changes(jurisdiction="OK", language="fr"))
+    combo = window.editor(wire.TYPE)
+    assert [combo.itemData(i) for i in range(1, combo.count())] == ["adult", "minor", "temporary_adult",
+                                                                    "temporary_minor"]
+    assert window.wizard.jurisdiction == "OK" and window.station.config.jurisdiction == "OK"
+    assert later == ["language"]
