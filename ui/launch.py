@@ -26,8 +26,32 @@ def _fatal(title: str, text: str) -> int:
     return 2
 
 
+def _install_excepthook() -> None:
+    """An unexpected error is logged (type and place, no data) and told plainly; never a traceback
+    in a dialog. The intake on screen is autosaved, so the clerk can carry on."""
+    log = logging.getLogger("intake")
+
+    def hook(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.error("unexpected %s", kind.__name__, exc_info=(kind, value, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                QApplication.activeWindow(), "Intake",
+                QApplication.translate("Launch", "Something went wrong ({kind}). What you typed is kept as a draft; "
+                                       "you can carry on, or restart the program if this happens again.")
+                .format(kind=kind.__name__),
+            )
+
+    sys.excepthook = hook
+
+
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _install_excepthook()
     if getattr(args, "self_test", False):
         from ui.selftest import run_self_test
 
