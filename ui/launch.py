@@ -51,11 +51,11 @@ def _install_excepthook() -> None:
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    _install_excepthook()
     if getattr(args, "self_test", False):
         from ui.selftest import run_self_test
 
         return run_self_test()
+    _install_excepthook()
     from ui.app_setup import complete_window, ensure_app, open_frame, when_painted
     from ui.tasks import wait_for_tasks
 
