@@ -193,3 +193,15 @@ def test_signature_pad_needs_ink_and_renders_a_png(qtbot):
     assert pad.image_png().startswith(b"\x89PNG\r\n\x1a\n")
     qtbot.mouseClick(pad.clear_button, Qt.MouseButton.LeftButton)
     assert not pad.is_signed() and not pad.clear_button.isEnabled()
+
+
+def test_the_customer_may_hear_another_language_and_must_sign_under_it(window):
+    fill_window(window, {**SAMPLE, wire.MARKETING_SMS: True})
+    step = window.consent_step
+    sign(step.pad)
+    step.language_box.setCurrentIndex(step.language_box.findData("es"))
+    spanish = load_disclosures(window.config, "es")
+    assert step.disclosures.language == "es"
+    assert window.findChild(QLabel, f"{wire.MARKETING_SMS}.disclosure").text() == spanish.text(wire.MARKETING_SMS)
+    assert not step.pad.is_signed()  # signed under the English wording, not this one
+    assert "signed on screen" in window.form_pages[CONSENT].rows[wire.MARKETING_SMS].message.text()

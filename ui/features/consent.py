@@ -111,7 +111,7 @@ class ConsentStep(QObject):
         intro_layout = QVBoxLayout(intro)
         intro_layout.setContentsMargins(0, 0, 0, 0)
         self.intro = QLabel(self.tr(
-            "Read the text above each offer to the customer, word for word. Tick a box only when the customer "
+            "Read the text above each box to the customer, word for word. Tick the box only when the customer "
             "says yes to that offer; leave it empty otherwise."), intro)
         self.intro.setObjectName("consentIntro")
         self.intro.setWordWrap(True)
