@@ -13,13 +13,11 @@ from collections.abc import Callable, Collection
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLayout,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -34,7 +32,7 @@ from app.drafts import DraftSummary
 from app.outbox import RETRYABLE_STATES
 from app.wizard import STEPS
 from ui.i18n import translate
-from ui.outbox_panel import flush_screen, format_time
+from ui.outbox_panel import format_time
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
 
@@ -208,7 +206,6 @@ class DraftsPanel(QDialog):
         draft_id = self.selected_id()
         if draft_id is None:
             return
-        flush_screen(self.main_window)
         self.main_window.session.resume(draft_id)
         self.changed.emit()
         self.close()
@@ -299,22 +296,4 @@ class DraftsBanner(QWidget):
 
 def insert_banner(window, banner: QWidget) -> None:
     """Put ``banner`` above the outcome line of the window (under the step title)."""
-    anchor = window.outcome
-    layout = _layout_holding(window.centralWidget().layout(), anchor)
-    if isinstance(layout, QBoxLayout):
-        layout.insertWidget(layout.indexOf(anchor), banner)
-    else:  # a window laid out otherwise: a toolbar-like strip at the top still shows it
-        window.centralWidget().layout().addWidget(banner)
-
-
-def _layout_holding(layout: QLayout | None, widget: QWidget) -> QLayout | None:
-    if layout is None:
-        return None
-    if layout.indexOf(widget) >= 0:
-        return layout
-    for index in range(layout.count()):
-        child = layout.itemAt(index).layout()
-        found = _layout_holding(child, widget)
-        if found is not None:
-            return found
-    return None
+    window.add_banner(banner)

@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.hide()
         main.addWidget(self.outcome)
+        self._banners = QVBoxLayout()
+        self._banners.setContentsMargins(0, 0, 0, 0)
+        main.addLayout(self._banners)
 
         self.stack = QStackedWidget(central)
         self.loading_label = QLabel(self.tr("Loading…"), self.stack)
@@ -364,6 +367,10 @@ class MainWindow(QMainWindow):
                 self.focus_field(name)
         else:
             self.refresh()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip under the step title (unfinished drafts, scan results...)."""
+        self._banners.insertWidget(self._banners.count(), banner)
 
     def show_outcome(self, text: str, status: str) -> None:
         self.outcome.setText(text)

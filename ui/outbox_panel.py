@@ -402,16 +402,13 @@ def open_entry_in_form(window, entry: OutboxEntry, body: dict[str, Any]) -> Inta
     """Put a refused intake back in the window for correction: the next Submit resubmits the
     same outbox entry (its uploaded documents are kept there and sent again with it)."""
     session = window.session
-    flush_screen(window)
     jurisdiction = window.station.config.jurisdiction
     wizard = IntakeWizard(jurisdiction)
     # Document references live in the entry itself, not in the form's values.
     wizard.fill({k: v for k, v in body.items() if k != wire.DOCUMENTS})
     if body.get(wire.TYPE):
         wizard.type_chosen = True
-    window.load_wizard(wizard)
-    session.entry_id = entry.id
-    session.draft_id = entry.draft_id
+    session.open_entry(entry.id, wizard, entry.draft_id)
     wizard.add_errors(entry.field_errors)
     # The summary goes on the form only when no field carries the server's message: a
     # duplicate state ID is shown on state_id and disappears once that field is changed.
@@ -424,16 +421,6 @@ def open_entry_in_form(window, entry: OutboxEntry, body: dict[str, Any]) -> Inta
     window.show_outcome(entry.last_error or _tr("Correct the intake and submit it again."), "error")
     window.activateWindow()
     return wizard
-
-
-def flush_screen(window) -> None:
-    """Save what is on screen before another intake replaces it (its last keystrokes may still
-    wait for the autosave timer)."""
-    session = window.session
-    wizard = window.wizard
-    blank = IntakeWizard(wizard.jurisdiction).values
-    if session.draft_id is not None or wizard.values != blank:
-        session.save_now()
 
 
 def _report_text(report) -> str:

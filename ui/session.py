@@ -52,6 +52,9 @@ class IntakeSession(QObject):
         self._saved_docs_key: str | None = None
         self._syncing = False
         self.note = ""
+        # A feature may look at a complete intake before it is queued (the duplicate check):
+        # gate(proceed) calls proceed() when the clerk goes on, or nothing to stay.
+        self.submit_gate: Callable[[Callable[[], None]], None] | None = None
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -120,8 +123,23 @@ class IntakeSession(QObject):
         self._saving = True
         run_task(work, done, error)
 
+    def open_entry(self, entry_id: str, wizard: IntakeWizard, draft_id: str | None) -> None:
+        """Show an outbox entry's intake for correction; the next Submit resubmits that entry."""
+        self._flush_autosave()
+        self.window.load_wizard(wizard)
+        self.entry_id = entry_id
+        self.draft_id = draft_id
+        self._saved_docs_key = None
+
+    def _flush_autosave(self) -> None:
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self.save_now()
+
     def resume(self, draft_id: str) -> None:
-        """Open a saved draft in the window."""
+        """Open a saved draft in the window (the intake on screen is saved first)."""
+        self._flush_autosave()
+
         def work():
             return self.station.drafts.load(draft_id)
 
@@ -137,21 +155,22 @@ class IntakeSession(QObject):
 
     def new_intake(self) -> None:
         """Start a blank intake; the one on screen stays in drafts (saved first)."""
-        if self._autosave.isActive():
-            self._autosave.stop()
-            self.save_now()
+        self._flush_autosave()
         self.draft_id = None
         self.entry_id = None
         self._saved_docs_key = None
         self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
 
     # --- submit ---------------------------------------------------------------------
-    def submit(self) -> None:
+    def submit(self, *, confirmed: bool = False) -> None:
         window = self.window
         try:
             body = window.wizard.body()
         except RecordInvalid:
             window.show_problems()
+            return
+        if self.submit_gate is not None and not confirmed:
+            self.submit_gate(lambda: self.submit(confirmed=True))
             return
         docs = [DocumentFile(d.filename, d.content_type, kind, d.data) for d, kind in self._documents()]
         if docs:
@@ -234,7 +253,8 @@ class IntakeSession(QObject):
         self.failed.emit(_reason(exc))
 
     # --- background sync ------------------------------------------------------------
-    def sync_now(self) -> None:
+    def sync_now(self, *, ignore_schedule: bool = False) -> None:
+        """Drain the outbox in the background; ``ignore_schedule`` sends waiting entries now."""
         if self._syncing:
             return
         self._syncing = True
@@ -248,7 +268,7 @@ class IntakeSession(QObject):
             self._syncing = False
             log.warning("background sync failed: %s", type(exc).__name__)
 
-        run_task(syncer.drain, done, error)
+        run_task(lambda: syncer.drain(ignore_schedule=ignore_schedule), done, error)
 
     def stop(self) -> None:
         self._sync_timer.stop()
