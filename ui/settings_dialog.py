@@ -10,10 +10,9 @@ sets is shown read-only, and the file keeps its own value for it.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -34,21 +33,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.client import ApiClient, checked_base_url
+from app.api.client import ApiClient
 from app.api.errors import ApiError, AuthError, NetworkError, NotFound
 from app.config import (
-    ENV_API_URL,
-    ENV_DATA_DIR,
-    ENV_FILES_URL,
-    ENV_JURISDICTION,
     Config,
-    ConfigError,
     default_config_path,
-    load_config,
     save_config,
 )
-from app.credentials import CredentialsError, NoKeyringError, SecretStore, clean_api_key
+from app.credentials import CredentialsError, NoKeyringError, SecretStore
 from app.policy import load_policy
+from app.settings_rules import (
+    DOCUMENT_MB_RANGE,
+    ENV_FIELDS,
+    RETENTION_DAYS_RANGE,
+    TIMEOUT_RANGE,
+    changed_settings,
+    check_key,
+    check_url,
+    config_to_save,
+    parse_number,
+)
+from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
 
@@ -56,77 +61,6 @@ MB = 1024 * 1024
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"), ("fr", "Français"))
-
-# Fields an environment variable may set, and the variable (app.config's override table).
-ENV_FIELDS: Mapping[str, str] = {
-    "api_url": ENV_API_URL,
-    "files_url": ENV_FILES_URL,
-    "jurisdiction": ENV_JURISDICTION,
-    "data_dir": ENV_DATA_DIR,
-}
-
-# Bounds a store may choose; outside them the station misbehaves (a 0 s timeout fails every
-# call, a 0-day retention deletes drafts being typed) or the POS refuses the upload anyway.
-TIMEOUT_RANGE = (1.0, 300.0)
-DOCUMENT_MB_RANGE = (1.0, 100.0)
-RETENTION_DAYS_RANGE = (1, 365)
-
-
-# --- the rules (plain functions: no widget involved) -----------------------------------------------
-def check_url(text: str, what: str) -> tuple[str | None, str]:
-    """(the URL without trailing slash, "") or (None, why it cannot carry the key)."""
-    try:
-        return checked_base_url(text, what), ""
-    except ValueError as exc:
-        return None, str(exc)
-
-
-def parse_number(text: str, what: str, low: float, high: float, *, whole: bool = False) -> tuple[float | None, str]:
-    """(value, "") or (None, message) for a number typed by a person (a decimal comma is accepted)."""
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None, f"Enter the {what}."
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None, f"The {what} must be a number."
-    if not math.isfinite(value):
-        return None, f"The {what} must be a number."
-    if whole and value != int(value):
-        return None, f"The {what} must be a whole number."
-    if not low <= value <= high:
-        return None, f"The {what} must be between {low:g} and {high:g}."
-    return value, ""
-
-
-def check_key(text: str) -> str:
-    """The message for a typed key that cannot be one ("" when fine or empty); never repeats it."""
-    if not text:
-        return ""
-    try:
-        clean_api_key(text)
-    except ValueError as exc:
-        return str(exc)
-    return ""
-
-
-def changed_settings(old: Config, new: Config) -> list[str]:
-    """Names of the Config fields whose value differs (names only, fit for the audit log)."""
-    return [f.name for f in fields(Config) if getattr(old, f.name) != getattr(new, f.name)]
-
-
-def config_to_save(new: Config, env: Mapping[str, str], path: Path) -> Config:
-    """What the file should hold: ``new``, except that a field set by an environment variable
-    keeps the file's own value (the variable's value is not the admin's choice)."""
-    overridden = [name for name, var in ENV_FIELDS.items() if env.get(var)]
-    if not overridden:
-        return new
-    try:
-        in_file = load_config(env={}, path=path)
-    except ConfigError:
-        in_file = Config()
-    return new.with_changes(**{name: getattr(in_file, name) for name in overridden})
-
 
 @dataclass(frozen=True)
 class KeyringState:
@@ -175,7 +109,7 @@ class _Row:
         self.show(None)
 
     def show(self, error: str | None) -> None:
-        text = error or self.hint
+        text = tr_message(error) if error else self.hint
         self.message.setText(text)
         self.message.setVisible(bool(text))
         set_status(self.message, "error" if error else "hint")

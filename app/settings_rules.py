@@ -1,0 +1,96 @@
+"""Rules for the station's settings as an admin types them: Qt-free, so the Settings dialog and
+any command line share them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import fields
+from pathlib import Path
+
+from app.api.client import checked_base_url
+from app.config import (
+    ENV_API_URL,
+    ENV_DATA_DIR,
+    ENV_FILES_URL,
+    ENV_JURISDICTION,
+    Config,
+    ConfigError,
+    load_config,
+)
+from app.credentials import clean_api_key
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
+
+_C = "Settings"
+
+# Fields an environment variable may set, and the variable (app.config's override table).
+ENV_FIELDS: Mapping[str, str] = {
+    "api_url": ENV_API_URL,
+    "files_url": ENV_FILES_URL,
+    "jurisdiction": ENV_JURISDICTION,
+    "data_dir": ENV_DATA_DIR,
+}
+
+# Bounds a store may choose; outside them the station misbehaves (a 0 s timeout fails every
+# call, a 0-day retention deletes drafts being typed) or the POS refuses the upload anyway.
+TIMEOUT_RANGE = (1.0, 300.0)
+DOCUMENT_MB_RANGE = (1.0, 100.0)
+RETENTION_DAYS_RANGE = (1, 365)
+
+
+# --- the rules (plain functions: no widget involved) -----------------------------------------------
+def check_url(text: str, what: str) -> tuple[str | None, str]:
+    """(the URL without trailing slash, "") or (None, why it cannot carry the key)."""
+    try:
+        return checked_base_url(text, what), ""
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def parse_number(text: str, what: str, low: float, high: float, *, whole: bool = False) -> tuple[float | None, str]:
+    """(value, "") or (None, message) for a number typed by a person (a decimal comma is accepted)."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None, Message(N(_C, "Enter the {what}."), _C, what=what)
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None, Message(N(_C, "The {what} must be a number."), _C, what=what)
+    if not math.isfinite(value):
+        return None, Message(N(_C, "The {what} must be a number."), _C, what=what)
+    if whole and value != int(value):
+        return None, Message(N(_C, "The {what} must be a whole number."), _C, what=what)
+    if not low <= value <= high:
+        return None, Message(N(_C, "The {what} must be between {low} and {high}."), _C, what=what,
+                             low=f"{low:g}", high=f"{high:g}")
+    return value, ""
+
+
+def check_key(text: str) -> str:
+    """The message for a typed key that cannot be one ("" when fine or empty); never repeats it."""
+    if not text:
+        return ""
+    try:
+        clean_api_key(text)
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
+def changed_settings(old: Config, new: Config) -> list[str]:
+    """Names of the Config fields whose value differs (names only, fit for the audit log)."""
+    return [f.name for f in fields(Config) if getattr(old, f.name) != getattr(new, f.name)]
+
+
+def config_to_save(new: Config, env: Mapping[str, str], path: Path) -> Config:
+    """What the file should hold: ``new``, except that a field set by an environment variable
+    keeps the file's own value (the variable's value is not the admin's choice)."""
+    overridden = [name for name, var in ENV_FIELDS.items() if env.get(var)]
+    if not overridden:
+        return new
+    try:
+        in_file = load_config(env={}, path=path)
+    except ConfigError:
+        in_file = Config()
+    return new.with_changes(**{name: getattr(in_file, name) for name in overridden})
