@@ -11,6 +11,7 @@ Run it with the project's virtualenv (``pip install -e ".[package]"`` gives it P
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -62,6 +63,8 @@ def run(cmd: list[str], **kwargs) -> None:
 
 def build_bundle(dist: Path, work: Path) -> Path:
     """PyInstaller one-folder build of packaging/intake.spec; returns the bundle's folder."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise SystemExit(f"PyInstaller is not installed for {sys.executable}: pip install -e '.[package]'")
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(dist), "--workpath", str(work), str(PACKAGING / "intake.spec")])
     bundle = dist / PACKAGE
@@ -167,4 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except subprocess.CalledProcessError as exc:
+        sys.exit(f"build-deb: {exc.cmd[0]} failed with exit status {exc.returncode}")
