@@ -24,8 +24,8 @@ DATA_KEY_USER = "data-key"
 INSTALL_HINT = (
     "Install and unlock a keyring: on Linux GNOME Keyring or KWallet (any Secret Service provider, "
     "in a desktop session with D-Bus); macOS Keychain and Windows Credential Manager are built in. "
-    "On a machine without a desktop, install the 'keyrings.alt' package and select its encrypted file "
-    "backend with PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring. "
+    "The station runs in the desk's desktop session, where the keyring is unlocked at login "
+    "(on Linux: apt install gnome-keyring, then log in again). "
     "Secrets are never stored in plain text."
 )
 
