@@ -21,7 +21,7 @@ KINDS: dict[str, tuple[bytes, str]] = {
     "pdf": (b"%PDF-", "application/pdf"),
 }
 EXTENSIONS: dict[str, str] = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".pdf": "pdf"}
-FILE_DIALOG_FILTER = "Images and PDF (*.jpg *.jpeg *.png *.pdf)"
+FILE_DIALOG_FILTER = N(_C, "Images and PDF (*.jpg *.jpeg *.png *.pdf)")
 
 
 class DocumentProblem(ValueError):

@@ -55,24 +55,37 @@ from app.api.errors import (
     ServerError,
 )
 from app.crypto import DecryptError
+from app.i18n import QT_TRANSLATE_NOOP as N
 from app.outbox import EntryBusy, Outbox, WorkItem
 
 log = logging.getLogger(__name__)
 
 # Messages kept in the outbox and shown in lists: they say what happened, never whose record it was.
-MSG_OFFLINE = "No connection to the POS server; the intake will be sent when the connection is back."
-MSG_TIMEOUT = "The POS server did not answer in time; it will be asked whether the customer exists before resending."
-MSG_SERVER = "The POS server failed (HTTP {status}); the intake will be sent again later."
-MSG_BAD_REPLY = "The POS server's reply could not be read; the intake will be checked and sent again later."
-MSG_RATE = "The POS server asked to slow down; the next attempt waits at least {seconds:.0f} s."
-MSG_AUTH = "The POS refused the API key. An admin must store the right key, then resume sending."
-MSG_REJECTED = "The POS refused the record (HTTP {status}); correct the fields shown and submit again."
-MSG_DUPLICATE = "A customer with this state ID already exists in the POS."
-MSG_UPLOAD_REJECTED = "The POS refused a document (HTTP {status}); replace it and submit again."
-MSG_PLAN = "The store's POS plan does not allow this call (HTTP 403)."
-MSG_NOT_FOUND = "The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration."
-MSG_UNREADABLE = "This intake cannot be opened with this station's data key."
-MSG_UNEXPECTED = "An unexpected error stopped this intake ({kind}); see the log."
+# They are stored in English and translated when shown (ui.i18n.tr_stored matches them).
+MESSAGE_CONTEXT = "Sync"
+MSG_OFFLINE = N(
+    MESSAGE_CONTEXT, "No connection to the POS server; the intake will be sent when the connection is back.")
+MSG_TIMEOUT = N(
+    MESSAGE_CONTEXT,
+    "The POS server did not answer in time; it will be asked whether the customer exists before resending.")
+MSG_SERVER = N(MESSAGE_CONTEXT, "The POS server failed (HTTP {status}); the intake will be sent again later.")
+MSG_BAD_REPLY = N(
+    MESSAGE_CONTEXT, "The POS server's reply could not be read; the intake will be checked and sent again later.")
+MSG_RATE = N(MESSAGE_CONTEXT, "The POS server asked to slow down; the next attempt waits at least {seconds:.0f} s.")
+MSG_AUTH = N(MESSAGE_CONTEXT, "The POS refused the API key. An admin must store the right key, then resume sending.")
+MSG_REJECTED = N(
+    MESSAGE_CONTEXT, "The POS refused the record (HTTP {status}); correct the fields shown and submit again.")
+MSG_DUPLICATE = N(MESSAGE_CONTEXT, "A customer with this state ID already exists in the POS.")
+MSG_UPLOAD_REJECTED = N(MESSAGE_CONTEXT, "The POS refused a document (HTTP {status}); replace it and submit again.")
+MSG_PLAN = N(MESSAGE_CONTEXT, "The store's POS plan does not allow this call (HTTP 403).")
+MSG_NOT_FOUND = N(
+    MESSAGE_CONTEXT, "The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration.")
+MSG_UNREADABLE = N(MESSAGE_CONTEXT, "This intake cannot be opened with this station's data key.")
+MSG_UNEXPECTED = N(MESSAGE_CONTEXT, "An unexpected error stopped this intake ({kind}); see the log.")
+STORED_MESSAGES: tuple[str, ...] = (
+    MSG_OFFLINE, MSG_TIMEOUT, MSG_SERVER, MSG_BAD_REPLY, MSG_RATE, MSG_AUTH, MSG_REJECTED, MSG_DUPLICATE,
+    MSG_UPLOAD_REJECTED, MSG_PLAN, MSG_NOT_FOUND, MSG_UNREADABLE, MSG_UNEXPECTED,
+)
 
 
 @dataclass(frozen=True)

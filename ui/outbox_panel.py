@@ -34,6 +34,7 @@ from app import wire
 from app.outbox import RETRYABLE_STATES, EntryBusy, EntryNotFound, EntryState, OutboxEntry, WrongState
 from app.validation import FORM
 from app.wizard import IntakeWizard
+from ui.i18n import tr_stored
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
 
@@ -242,7 +243,7 @@ class OutboxPanel(QDialog):
                 state_text(entry),
                 str(entry.attempts),
                 next_attempt_text(entry, now),
-                entry.last_error or "",
+                tr_stored(entry.last_error),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -414,18 +415,18 @@ def open_entry_in_form(window, entry: OutboxEntry, body: dict[str, Any]) -> Inta
     # duplicate state ID is shown on state_id and disappears once that field is changed.
     form_errors = list(entry.form_errors)
     if not form_errors and not entry.field_errors and entry.last_error:
-        form_errors = [entry.last_error]
+        form_errors = [tr_stored(entry.last_error)]
     if form_errors:
         wizard.add_errors({FORM: form_errors})
     window.show_problems()
-    window.show_outcome(entry.last_error or _tr("Correct the intake and submit it again."), "error")
+    window.show_outcome(tr_stored(entry.last_error) or _tr("Correct the intake and submit it again."), "error")
     window.activateWindow()
     return wizard
 
 
 def _report_text(report) -> str:
     if report.paused:
-        return _tr("Sending is paused: %1").replace("%1", report.pause_message or "")
+        return _tr("Sending is paused: %1").replace("%1", tr_stored(report.pause_message))
     if report.busy:
         return _tr("Another sender is working on the outbox right now.")
     if report.offline:

@@ -42,6 +42,8 @@ from datetime import date
 from functools import cache
 
 from app import wire
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
 from app.idscan import elements, names
 from app.idscan.dates import age_on, parse_card_date
 from app.idscan.errors import ScanError
@@ -63,8 +65,40 @@ MAX_TEXT_LENGTH = 20_000
 # The state-ID wire field holds at most this many characters (SPEC.md).
 MAX_STATE_ID_LENGTH = 30
 
-NOT_A_CARD = "This is not a driver's licence or ID card barcode: scan the barcode on the back of the card."
-NO_DATA = "The card's barcode was read but holds no usable data: scan it again or type the details."
+# Sentences for the clerk, translated by the window (context "IdScan").
+_C = "IdScan"
+NOT_A_CARD = Message(
+    N(_C, "This is not a driver's licence or ID card barcode: scan the barcode on the back of the card."), _C)
+NO_DATA = Message(
+    N(_C, "The card's barcode was read but holds no usable data: scan it again or type the details."), _C)
+# Whole sentences per item, not "The {what} ...": other languages inflect around the noun.
+_MISSING = {
+    "first name": N(_C, "The first name is missing from the barcode: type it from the card."),
+    "last name": N(_C, "The last name is missing from the barcode: type it from the card."),
+    "sex": N(_C, "The sex is missing from the barcode: type it from the card."),
+    "ID number": N(_C, "The ID number is missing from the barcode: type it from the card."),
+    "date of birth": N(_C, "The date of birth is missing from the barcode: type it from the card."),
+    "expiry date": N(_C, "The expiry date is missing from the barcode: type it from the card."),
+    "issue date": N(_C, "The issue date is missing from the barcode: type it from the card."),
+}
+_UNREADABLE = {
+    "date of birth": N(_C, "The date of birth on the barcode cannot be read: type it from the card."),
+    "expiry date": N(_C, "The expiry date on the barcode cannot be read: type it from the card."),
+    "issue date": N(_C, "The issue date on the barcode cannot be read: type it from the card."),
+}
+_SHORTENED = {
+    "first name": N(_C, "The first name was shortened to fit on the card: check it against the card."),
+    "middle name": N(_C, "The middle name was shortened to fit on the card: check it against the card."),
+    "last name": N(_C, "The last name was shortened to fit on the card: check it against the card."),
+}
+_UNDER_AGE = {
+    "recreational": N(_C, "The customer is {age}, under the minimum age of {minimum} for recreational customers "
+                          "in {jurisdiction}."),
+    "medical": N(_C, "The customer is {age}, under the minimum age of {minimum} for medical customers "
+                     "in {jurisdiction}."),
+}
+_UNDER_AGE_OTHER = N(_C, "The customer is {age}, under the minimum age of {minimum} for {kind} customers "
+                         "in {jurisdiction}.")
 
 _HEADER = re.compile(r"(?:ANSI ?|AAMVA)([0-9]{6})?([0-9]{2})?([0-9]*)")
 _DIRECTORY_ENTRY = re.compile(r"([A-Z]{2})[0-9]{8}")
@@ -265,11 +299,11 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
 
 
 def _missing(what: str) -> str:
-    return f"The {what} is missing from the barcode: type it from the card."
+    return Message(_MISSING[what], _C)
 
 
 def _unreadable(what: str) -> str:
-    return f"The {what} on the barcode cannot be read: type it from the card."
+    return Message(_UNREADABLE[what], _C)
 
 
 class _Builder:
@@ -323,9 +357,9 @@ class _Builder:
         if full and (last is None or first is None):
             full_last, full_first, full_middle, guessed = names.split_full_name(full)
             if guessed:
-                self.warnings.append(
-                    "The card writes the full name without separators: check the first and last name against the card."
-                )
+                self.warnings.append(Message(N(
+                    _C, "The card writes the full name without separators: check the first and last name against "
+                    "the card."), _C))
             last, first, middle = last or full_last, first or full_first, middle or full_middle
         for value, wire_name, what, flag in (
             (first, wire.FIRST_NAME, "first name", "DDF"),
@@ -337,7 +371,7 @@ class _Builder:
             elif wire_name != wire.MIDDLE_NAME:
                 self.warnings.append(_missing(what))
             if (self.value(flag) or "").upper() == "T":
-                self.warnings.append(f"The {what} was shortened to fit on the card: check it against the card.")
+                self.warnings.append(Message(_SHORTENED[what], _C))
 
     def gender(self) -> None:
         sex = (self.value("DBC") or "").upper()
@@ -363,7 +397,8 @@ class _Builder:
             code, recognised = normalise_postal(postal, country)
             address[wire.ZIP] = code
             if not recognised:
-                self.warnings.append("The ZIP or postal code on the barcode is unusual: check it against the card.")
+                self.warnings.append(
+                    Message(N(_C, "The ZIP or postal code on the barcode is unusual: check it against the card."), _C))
         if country:
             address[wire.COUNTRY] = country
         if address:
@@ -376,9 +411,9 @@ class _Builder:
             return
         self.fields[wire.STATE_ID] = number
         if len(number) > MAX_STATE_ID_LENGTH:
-            self.warnings.append(
-                f"The ID number is longer than {MAX_STATE_ID_LENGTH} characters: check it against the card."
-            )
+            self.warnings.append(Message(
+                N(_C, "The ID number is longer than {max} characters: check it against the card."), _C,
+                max=MAX_STATE_ID_LENGTH))
 
 
 def _minimum_age(jurisdiction: str, customer_type: str | None) -> int | None:
@@ -397,8 +432,12 @@ def _age_warning(birth: date, today: date, jurisdiction: str, customer_type: str
     age = age_on(birth, today)
     if minimum is None or age >= minimum:
         return None
-    kind = f"{customer_type.replace('_', ' ')} customers" if customer_type else "recreational customers"
-    return f"The customer is {age}, under the minimum age of {minimum} for {kind} in {jurisdiction.strip().upper()}."
+    where = jurisdiction.strip().upper()
+    template = _UNDER_AGE.get(customer_type or "recreational")
+    if template is None:
+        return Message(_UNDER_AGE_OTHER, _C, age=age, minimum=minimum, kind=customer_type.replace("_", " "),
+                       jurisdiction=where)
+    return Message(template, _C, age=age, minimum=minimum, jurisdiction=where)
 
 
 def _build(
@@ -420,21 +459,24 @@ def _build(
     if birth is not None:
         builder.fields[wire.DATE_OF_BIRTH] = birth.strftime(wire.DATE_FORMAT)
         if birth > today:
-            builder.warnings.append("The date of birth is in the future: check it against the card.")
+            builder.warnings.append(
+                Message(N(_C, "The date of birth is in the future: check it against the card."), _C))
     builder.gender()
     builder.address(country)
     builder.state_id()
     if subfile in SUBFILE_ID_TYPES:
         builder.fields[wire.ID_TYPE] = SUBFILE_ID_TYPES[subfile]
     else:
-        builder.warnings.append("The barcode does not say whether this is a driver's licence or an ID card.")
+        builder.warnings.append(
+            Message(N(_C, "The barcode does not say whether this is a driver's licence or an ID card."), _C))
     expiry = builder.read_date("DBA", "expiry date", year_first=year_first, required=True)
     issued = builder.read_date("DBD", "issue date", year_first=year_first, required=False)
 
     if not any(k in builder.fields for k in (wire.STATE_ID, wire.DATE_OF_BIRTH, wire.LAST_NAME, wire.FIRST_NAME)):
         raise ScanError(NO_DATA)
     if expiry is not None and expiry < today:
-        builder.warnings.insert(0, f"This ID expired on {expiry.isoformat()}: ask for a valid ID.")
+        builder.warnings.insert(0, Message(N(_C, "This ID expired on {date}: ask for a valid ID."), _C,
+                                           date=expiry.isoformat()))
     if birth is not None and jurisdiction:
         warning = _age_warning(birth, today, jurisdiction, customer_type)
         if warning:

@@ -9,6 +9,8 @@ import os
 import zxingcpp
 from PIL import Image, UnidentifiedImageError
 
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
 from app.idscan.errors import ScanError, UnreadableImageError
 
 # Leading bytes of the image formats Pillow reads that a desk camera or scanner produces.
@@ -22,10 +24,11 @@ _IMAGE_SIGNATURES: tuple[bytes, ...] = (
     b"MM\x00*",  # TIFF, big-endian
 )
 
-NO_BARCODE = (
-    "No ID card barcode was found in the image: photograph the back of the card flat, "
-    "in focus and filling most of the picture."
-)
+_C = "IdScan"  # translated by the window
+NO_BARCODE = Message(N(
+    _C, "No ID card barcode was found in the image: photograph the back of the card flat, "
+    "in focus and filling most of the picture."), _C)
+_UNREADABLE = Message(N(_C, "The image file cannot be read: use a PNG or JPEG photo of the card."), _C)
 
 
 def looks_like_image(data: bytes) -> bool:
@@ -55,13 +58,13 @@ def decode_image(source: str | os.PathLike[str] | bytes) -> str:
             image.load()
             grey = image.convert("L")
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
-        raise UnreadableImageError("The image file cannot be read: use a PNG or JPEG photo of the card.") from exc
+        raise UnreadableImageError(_UNREADABLE) from exc
     try:
         barcodes = zxingcpp.read_barcodes(
             grey, formats=zxingcpp.BarcodeFormat.PDF417, text_mode=zxingcpp.TextMode.Plain
         )
     except (RuntimeError, ValueError) as exc:
-        raise UnreadableImageError("The image file cannot be read: use a PNG or JPEG photo of the card.") from exc
+        raise UnreadableImageError(_UNREADABLE) from exc
     texts = [_text_of(barcode.bytes) for barcode in barcodes if barcode.valid]
     if not texts:
         raise ScanError(NO_BARCODE)

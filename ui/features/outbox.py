@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QToolButton
 from shiboken6 import isValid
 
 from app.credentials import CredentialsError
+from ui.i18n import tr_stored
 from ui.outbox_panel import OutboxPanel
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
@@ -154,7 +155,7 @@ class OutboxStatus(QObject):
     def _render(self) -> None:
         self.connection.setText(self.connection_text())
         set_status(self.connection, _STATUS[self.state])
-        tip = self.pause_message if self.state == Connection.PAUSED else ""
+        tip = tr_stored(self.pause_message) if self.state == Connection.PAUSED else ""
         self.connection.setToolTip(tip or "")
         self.connection.setAccessibleName(self.connection.text())
         text = self.queue_text()

@@ -307,8 +307,8 @@ class DocumentsWidget(QWidget):
 
     def choose_files(self) -> list[str]:
         """Ask the clerk for files (a method of its own, so tests can stand in for the dialog)."""
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add documents"), "", FILE_DIALOG_FILTER + ";;" + self.tr("All files (*)"))
+        filters = QCoreApplication.translate("Documents", FILE_DIALOG_FILTER) + ";;" + self.tr("All files (*)")
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add documents"), "", filters)
         return list(paths)
 
     def set_errors(self, errors: dict[str, list[str]]) -> None:
