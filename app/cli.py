@@ -28,7 +28,14 @@ def _load(module_name: str):
     return importlib.import_module(module_name)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen_command(argv: list[str]) -> str | None:
+    """The command named on the line (the first word that is one), before parsing."""
+    return next((word for word in argv if word in COMMANDS), None)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser. With ``argv``, only the command it names loads its module (the others
+    are listed by name), so ``intake --version`` or ``intake validate`` stays quick."""
     parser = argparse.ArgumentParser(
         prog="intake",
         description="Customer-intake station: register dispensary customers in the POS, online or offline.",
@@ -45,12 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window offscreen, run one scripted intake against an embedded sandbox, exit 0 on success",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    wanted = _chosen_command(argv) if argv is not None else None
     for name, (module_name, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text[:1].upper() + help_text[1:] + ".")
         p.set_defaults(_module=module_name)
         if name == "gui":
             # The window's module imports Qt; its two options are the top-level ones.
             p.add_argument("--demo", action="store_true", help=parser._option_string_actions["--demo"].help)
+            continue
+        if argv is not None and name != wanted:
             continue
         try:
             module = _load(module_name)
@@ -62,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     module_name = getattr(args, "_module", None) or "ui.launch"
     try:

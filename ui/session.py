@@ -21,6 +21,7 @@ from app.outbox import DocumentFile, EntryState
 from app.station import Station
 from app.validation import RecordInvalid
 from app.wizard import STEP_KEYS, IntakeWizard
+from ui.i18n import tr_stored
 from ui.main_window import MainWindow
 from ui.tasks import run_task
 from ui.widgets.groups import load_groups
@@ -52,9 +53,10 @@ class IntakeSession(QObject):
         self._saved_docs_key: str | None = None
         self._syncing = False
         self.note = ""
-        # A feature may look at a complete intake before it is queued (the duplicate check):
-        # gate(proceed) calls proceed() when the clerk goes on, or nothing to stay.
-        self.submit_gate: Callable[[Callable[[], None]], None] | None = None
+        # Features look at a complete intake before it is queued (the duplicate check, the
+        # consent record): gate(proceed) calls proceed() to go on, or nothing to stay.
+        self._gates: list[Callable[[Callable[[], None]], None]] = []
+        self._last_gates: list[Callable[[Callable[[], None]], None]] = []
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -162,15 +164,28 @@ class IntakeSession(QObject):
         self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
 
     # --- submit ---------------------------------------------------------------------
-    def submit(self, *, confirmed: bool = False) -> None:
+    def add_submit_gate(self, gate: Callable[[Callable[[], None]], None], *, last: bool = False) -> None:
+        """Ask ``gate`` before a complete intake is queued; ``last`` gates run after the others
+        (a consent is recorded only once the clerk has gone past every question)."""
+        (self._last_gates if last else self._gates).append(gate)
+
+    def remove_submit_gate(self, gate) -> None:
+        for gates in (self._gates, self._last_gates):
+            if gate in gates:
+                gates.remove(gate)
+
+    def submit(self, *, _gate: int = 0) -> None:
         window = self.window
+        if _gate == 0 and window.busy.text():
+            return  # a submit is already on its way (Enter pressed again)
         try:
             body = window.wizard.body()
         except RecordInvalid:
             window.show_problems()
             return
-        if self.submit_gate is not None and not confirmed:
-            self.submit_gate(lambda: self.submit(confirmed=True))
+        gates = self._gates + self._last_gates
+        if _gate < len(gates):
+            gates[_gate](lambda: self.submit(_gate=_gate + 1))
             return
         docs = [DocumentFile(d.filename, d.content_type, kind, d.data) for d, kind in self._documents()]
         if docs:
@@ -213,7 +228,7 @@ class IntakeSession(QObject):
             self.entry_id = target
             self.window.wizard.add_errors(entry.field_errors)
             if entry.form_errors or entry.last_error:
-                self.window.wizard.add_errors({"_form": list(entry.form_errors) or [entry.last_error]})
+                self.window.wizard.add_errors({"_form": list(entry.form_errors) or [tr_stored(entry.last_error)]})
             self.window.show_problems()
         self.window.show_outcome(self.describe(outcome, entry), "ok" if outcome == "created" else
                                  "error" if outcome in ("needs_attention", "failed") else "warning")
@@ -245,7 +260,7 @@ class IntakeSession(QObject):
                            "and is sent as soon as the connection is back.")
         if outcome == "needs_attention":
             return self.tr("The POS refused the record. Fix the fields marked below and submit again.")
-        return self.tr("The intake could not be sent: %s") % (entry.last_error or "")
+        return self.tr("The intake could not be sent: %s") % tr_stored(entry.last_error)
 
     def _submit_failed(self, exc: BaseException) -> None:
         self.window.set_busy("")

@@ -341,7 +341,9 @@ class ApiClient:
         if 200 <= status < 300:
             return response
         error = self._status_error(response)
-        log.warning("%s %s failed: %s (HTTP %d)", method, label, type(error).__name__, status)
+        # a 404 is an answer (a lookup that found nothing), not a failure worth a warning
+        log.log(logging.DEBUG if status == 404 else logging.WARNING, "%s %s failed: %s (HTTP %d)", method, label,
+                type(error).__name__, status)
         raise error
 
     def _scrub(self, text: str) -> str:

@@ -36,8 +36,8 @@ NOT_WIRE_NAMES: dict[tuple[str, str], str] = {
     ("app/audit.py", "documents"): "an audit detail: how many documents were attached",
     ("app/commands/outbox.py", "documents"): "a column of the outbox listing: how many documents",
     ("app/disclosure.py", "email"): "a channel key of the disclosure files",
-    ("app/wizard.py", "address"): "the key of a wizard step",
-    ("app/wizard.py", "documents"): "the key of a wizard step",
+    ("app/steps.py", "address"): "the key of a wizard step",
+    ("app/steps.py", "documents"): "the key of a wizard step",
 }
 
 

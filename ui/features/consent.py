@@ -55,7 +55,6 @@ from app.disclosure import LANGUAGES, DisclosureError, Disclosures, load_disclos
 from app.drafts import new_draft_id
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
-from app.validation import RecordInvalid
 from app.wizard import STEP_KEYS
 from ui.features.audit import canonical_intake_id, intake_id_of, ledger
 from ui.i18n import tr_message
@@ -333,24 +332,20 @@ class ConsentStep(QObject):
                                         getattr(self.session, "audit", None))
         return self._log
 
-    def submit(self) -> None:
-        """The window's Submit: record the ticked consents, then hand the intake to the session."""
+    def gate(self, proceed) -> None:
+        """Before a complete intake is queued: refuse while a consent problem remains, record the
+        ticked consents, then ``proceed``."""
         window, session = self.window, self.session
-        if self._recording or window.busy.text():
+        if self._recording:
             return  # a submit is already on its way (Enter pressed again)
         self._changed()
-        try:
-            window.wizard.body()
-        except RecordInvalid:
-            session.submit()  # the session shows the form's problems
-            return
         if self._shown:
             window.show_problems()
             return
         record = window.wizard.record()
         ticked = consented_channels(record)
         if not ticked:
-            session.submit()
+            proceed()
             return
         if session.draft_id is None:
             session.draft_id = new_draft_id()  # the intake's id from now on: its consents and its outbox entry share it
@@ -360,7 +355,7 @@ class ConsentStep(QObject):
         written = self._recorded.setdefault(intake_id, set())
         new = [c for c in ticked if prints[c] not in written]
         if not new:
-            session.submit()
+            proceed()
             return
         consent_log = self.consent_log
 
@@ -373,7 +368,7 @@ class ConsentStep(QObject):
             window.set_busy("")
             written.update(prints[c] for c in new)
             self.recorded.emit(records)
-            session.submit()
+            proceed()
 
         def failed(exc: BaseException) -> None:
             self._recording = False
@@ -426,12 +421,8 @@ def install(window) -> None:
     step = ConsentStep(window)
     window.consent_step = step
     session = window.session
-    # Submit goes through the consent check and record first; the session sends afterwards.
-    try:
-        window.submit_requested.disconnect(session.submit)
-    except (RuntimeError, TypeError):
-        log.warning("the session's submit was not connected to the window; consent gate added beside it")
-    window.submit_requested.connect(step.submit)
+    # The last question before an intake is queued: its consents are recorded first.
+    session.add_submit_gate(step.gate, last=True)
     window.intake_changed.connect(step._changed)
     window.new_intake_requested.connect(step._follow_wizard)
     session.submitted.connect(step._submitted)

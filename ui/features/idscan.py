@@ -37,6 +37,7 @@ from app.duplicates import CreatedIndex, Match, Matches, find_duplicates, open_c
 from app.fields import ID_EXPIRATION_DATE
 from app.idscan import ScanError, ScanResult, parse_barcode
 from app.wizard import STEP_KEYS, STEPS
+from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import repolish, set_status
 from ui.widgets.inputs import ChoiceInput, DateInput
@@ -95,8 +96,7 @@ class IdScanFeature(QObject):
         session = getattr(window, "session", None)
         if session is not None:
             session.submitted.connect(self._intake_settled)
-            if hasattr(session, "submit_gate"):  # the session asks before it sends
-                session.submit_gate = self.check_before_submit
+            session.add_submit_gate(self.check_before_submit)
 
     # --- widgets ----------------------------------------------------------------------
     def _build_panel(self, max_gap_ms: float, clock: Callable[[], float]) -> None:
@@ -173,7 +173,7 @@ class IdScanFeature(QObject):
                 customer_type=window.wizard.effective_type(),
             )
         except ScanError as exc:
-            self.show_banner([self.tr("Could not read the ID barcode: %s") % exc], "error")
+            self.show_banner([self.tr("Could not read the ID barcode: %s") % _scan_reason(exc)], "error")
             return None
         except Exception as exc:  # the reader promises ScanError only; a clerk never sees a traceback
             log.error("ID barcode reader failed: %s", type(exc).__name__)
@@ -211,7 +211,7 @@ class IdScanFeature(QObject):
             self.window.set_busy("")
             if self.window.wizard.current != IDENTITY:
                 self.window.go_to(IDENTITY)
-            reason = str(exc) if isinstance(exc, ScanError) else self.tr("the image could not be read.")
+            reason = _scan_reason(exc) if isinstance(exc, ScanError) else self.tr("the image could not be read.")
             self.show_banner([self.tr("Could not read the ID barcode: %s") % reason], "error")
 
         run_task(lambda: decode_image(path), done, failed)
@@ -246,7 +246,7 @@ class IdScanFeature(QObject):
         filled = [n for n in names if n in self._marked]
         lines = [(self.tr("Read from the ID: 1 field filled. Check it against the card.") if len(filled) == 1 else
                   self.tr("Read from the ID: %d fields filled. Check them against the card.") % len(filled))]
-        lines += list(result.warnings)
+        lines += [tr_message(warning) for warning in result.warnings]
         self.show_banner(lines, "warning" if result.warnings else "ok")
         window.intake_changed.emit()
         self._focus_next_empty()
@@ -465,3 +465,8 @@ class IdScanFeature(QObject):
 
 def install(window) -> IdScanFeature:
     return IdScanFeature(window)
+
+
+def _scan_reason(exc: ScanError) -> str:
+    """The reader's sentence in the window's language (it raises with a translatable message)."""
+    return tr_message(exc.args[0]) if exc.args else str(exc)
