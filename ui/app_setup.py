@@ -35,15 +35,19 @@ def apply_style(app: QApplication) -> None:
 
 
 def install_translations(app: QApplication, language: str) -> bool:
-    """Load ``resources/translations/intake_<lang>.qm`` (and Qt's own strings); English needs none."""
+    """Load the ``intake_<lang>`` catalogue (see :func:`ui.translations.qm_path`) and Qt's own
+    strings; English needs none. False when the language's catalogue cannot be had."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
     if not language or language.startswith("en"):
         return True
     ok = False
+    from ui.translations import qm_path
+
     ours = QTranslator(app)
-    if ours.load(str(resource_path("translations", f"intake_{language}.qm"))):
+    catalogue = qm_path(language)
+    if catalogue is not None and ours.load(str(catalogue)):
         app.installTranslator(ours)
         _translators.append(ours)
         ok = True

@@ -1,0 +1,2337 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+    <context>
+        <name>AuditViewer</name>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Audit trail</source>
+            <translation>Registro de auditoría</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>All events</source>
+            <translation>Todos los eventos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Show events</source>
+            <translation>Mostrar eventos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>&amp;Show:</source>
+            <translation>&amp;Mostrar:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>&amp;Verify</source>
+            <translation>&amp;Verificar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Check that no event was altered or removed from the middle of the log</source>
+            <translation>Comprueba que ningún evento se alteró ni se quitó del medio del registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>&amp;Export CSV…</source>
+            <translation>&amp;Exportar CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Audit events</source>
+            <translation>Eventos de auditoría</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Clerk</source>
+            <translation>Empleado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Intake id</source>
+            <translation>Id. de registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Customer id</source>
+            <translation>Id. de cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Details</source>
+            <translation>Detalles</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>#%d, %s UTC</source>
+            <translation>n.º %d, %s UTC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Showing the latest %d events; Export CSV… writes them all.</source>
+            <translation>Se muestran los últimos %d eventos; Exportar CSV… los escribe todos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>No events yet.</source>
+            <translation>Aún no hay eventos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>The audit trail could not be read: %s</source>
+            <translation>No se pudo leer el registro de auditoría: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Checking…</source>
+            <translation>Comprobando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Verified: all %d events are intact and in order.</source>
+            <translation>Verificado: los %d eventos están intactos y en orden.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Event #%d does not match the chain: the log was altered at or before it. Keep this station's data folder as it is and tell the store's manager.</source>
+            <translation>El evento n.º %d no coincide con la cadena: el registro se alteró en ese evento o antes. Deje la carpeta de datos de este puesto tal como está e informe al gerente de la tienda.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Export the audit trail</source>
+            <translation>Exportar el registro de auditoría</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>CSV files (*.csv)</source>
+            <translation>Archivos CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Exported %d events to %s. The last one is #%d with hash %s: keep this note to check later that no event was cut from the end.</source>
+            <translation>Se exportaron %d eventos a %s. El último es el n.º %d con el hash %s: guarde esta nota para comprobar más adelante que no se quitó ningún evento del final.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>The export failed: %s</source>
+            <translation>La exportación falló: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkDialog</name>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk on shift</source>
+            <translation>Empleado de turno</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Change clerk</source>
+            <translation>Cambiar de empleado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Who is at the front desk? Consent records and the audit trail carry this name.</source>
+            <translation>¿Quién atiende el mostrador? Los registros de consentimiento y el registro de auditoría llevan este nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk name</source>
+            <translation>Nombre del empleado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Your name</source>
+            <translation>Su nombre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Nombre:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>&amp;Start shift</source>
+            <translation>&amp;Empezar turno</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clerks</name>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>{path}: cannot read the list of clerks ({error})</source>
+            <translation>{path}: no se puede leer la lista de empleados ({error})</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>{path}: cannot save the list of clerks ({error})</source>
+            <translation>{path}: no se puede guardar la lista de empleados ({error})</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>A clerk name cannot contain control characters.</source>
+            <translation>El nombre de un empleado no puede contener caracteres de control.</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>Enter the clerk's name.</source>
+            <translation>Escriba el nombre del empleado.</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>A clerk name has at most {max} characters.</source>
+            <translation>El nombre de un empleado tiene como máximo {max} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>A station keeps at most {max} clerks; remove one first.</source>
+            <translation>Un puesto guarda como máximo {max} empleados; quite uno primero.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Consent</name>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Text offers need the customer's cell phone or phone number.</source>
+            <translation>Las ofertas por mensaje de texto necesitan el celular o el teléfono del cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Call offers need the customer's phone or cell phone number.</source>
+            <translation>Las ofertas por llamada necesitan el teléfono o el celular del cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Email offers need the customer's email address.</source>
+            <translation>Las ofertas por correo electrónico necesitan la dirección de correo del cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Mailed offers need a complete postal address (street, city, state, ZIP).</source>
+            <translation>Las ofertas por correo postal necesitan una dirección postal completa (calle, ciudad, estado, código postal).</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Choose the clerk on shift before recording consent.</source>
+            <translation>Elija el empleado de turno antes de registrar el consentimiento.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>This is not a marketing channel.</source>
+            <translation>Este no es un canal de marketing.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Choose how the customer gave consent.</source>
+            <translation>Elija cómo dio el cliente su consentimiento.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>This consent must be signed on screen by the customer (prior express written consent).</source>
+            <translation>El cliente debe firmar este consentimiento en la pantalla (consentimiento expreso previo por escrito).</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>These consents already belong to another customer.</source>
+            <translation>Estos consentimientos ya pertenecen a otro cliente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentStep</name>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The customer has not signed yet: ask for a signature below, or choose “Spoken, in person”.</source>
+            <translation>El cliente aún no ha firmado: pida una firma abajo o elija «De palabra, en persona».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The disclosure wording cannot be loaded, so this consent cannot be recorded: {reason}</source>
+            <translation>No se puede cargar el texto de los avisos, así que este consentimiento no se puede registrar: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Read the text above each box to the customer, word for word. Tick the box only when the customer says yes to that offer; leave it empty otherwise.</source>
+            <translation>Lea al cliente el texto de encima de cada casilla, palabra por palabra. Marque la casilla solo si el cliente dice que sí a esa oferta; si no, déjela vacía.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>&amp;Read in:</source>
+            <translation>&amp;Leer en:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Language of the disclosures</source>
+            <translation>Idioma de los avisos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The customer says yes</source>
+            <translation>El cliente dice que sí</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>How was consent given?</source>
+            <translation>¿Cómo se dio el consentimiento?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Spo&amp;ken, in person</source>
+            <translation>De &amp;palabra, en persona</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Si&amp;gned on screen by the customer</source>
+            <translation>&amp;Firmado en la pantalla por el cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The disclosure wording cannot be loaded: %s</source>
+            <translation>No se puede cargar el texto de los avisos: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Wording version %s (%s)</source>
+            <translation>Versión del texto %s (%s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The wording changed after the customer signed: ask for the signature again.</source>
+            <translation>El texto cambió después de que el cliente firmara: pida la firma de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Text and call offers need the customer's signature on screen (prior express written consent).</source>
+            <translation>Las ofertas por mensaje de texto y por llamada necesitan la firma del cliente en la pantalla (consentimiento expreso previo por escrito).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>An offer was ticked after the customer signed: ask for the signature again.</source>
+            <translation>Se marcó una oferta después de que el cliente firmara: pida la firma de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The consent could not be recorded, so the intake was not sent: %s. Try again, or untick the offers to send the intake without them.</source>
+            <translation>No se pudo registrar el consentimiento, así que el registro no se envió: %s. Inténtelo de nuevo o desmarque las ofertas para enviar el registro sin ellas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Recording consent…</source>
+            <translation>Registrando el consentimiento…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The customer's consents could not be linked to the customer: %s</source>
+            <translation>No se pudieron vincular los consentimientos al cliente: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Documents</name>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+            <translation>Imágenes y PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} is empty</source>
+            <translation>{name} está vacío</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} is {size}; documents can be at most {limit}</source>
+            <translation>{name} ocupa {size}; los documentos pueden ocupar como máximo {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} is not a JPEG, PNG or PDF file; scan or save it as one of those</source>
+            <translation>{name} no es un archivo JPEG, PNG ni PDF; escanéelo o guárdelo en uno de esos formatos</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} cannot be read ({reason})</source>
+            <translation>No se puede leer {name} ({reason})</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsWidget</name>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>&amp;Add file…</source>
+            <translation>&amp;Añadir archivo…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Add file</source>
+            <translation>Añadir archivo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>JPEG, PNG or PDF, up to {limit}. Drop files here, or choose Add file.</source>
+            <translation>JPEG, PNG o PDF, hasta {limit}. Suelte los archivos aquí o elija Añadir archivo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Documents</source>
+            <translation>Documentos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>All files (*)</source>
+            <translation>Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Add documents</source>
+            <translation>Añadir documentos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Dropped image</source>
+            <translation>Imagen soltada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>{name} is already added</source>
+            <translation>{name} ya está añadido</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Remove</source>
+            <translation>Quitar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Remove {name}</source>
+            <translation>Quitar {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Type of {name}</source>
+            <translation>Tipo de {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsBanner</name>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Open &amp;drafts</source>
+            <translation>Abrir &amp;borradores</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Hide this notice</source>
+            <translation>Ocultar este aviso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Hide the notice about unfinished intakes</source>
+            <translation>Ocultar el aviso sobre registros sin terminar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>1 unfinished intake from earlier</source>
+            <translation>1 registro sin terminar de antes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>%d unfinished intakes from earlier</source>
+            <translation>%d registros sin terminar de antes</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsPanel</name>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Unfinished intakes</source>
+            <translation>Registros sin terminar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Intakes typed on this station and not submitted yet. Drafts not touched for %d days are removed automatically.</source>
+            <translation>Registros escritos en este puesto y aún no enviados. Los borradores sin tocar durante %d días se eliminan automáticamente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Last saved</source>
+            <translation>Guardado por última vez</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Step</source>
+            <translation>Paso</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>&amp;Resume</source>
+            <translation>&amp;Reanudar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>&amp;Delete…</source>
+            <translation>&amp;Eliminar…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>The drafts could not be read: %s</source>
+            <translation>No se pudieron leer los borradores: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>No unfinished intakes.</source>
+            <translation>No hay registros sin terminar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Delete draft</source>
+            <translation>Eliminar borrador</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Delete the unfinished intake of %s? What was typed is lost.</source>
+            <translation>¿Eliminar el registro sin terminar de %s? Lo escrito se perderá.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>The draft was deleted.</source>
+            <translation>Se eliminó el borrador.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>The draft could not be deleted: %s</source>
+            <translation>No se pudo eliminar el borrador: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>First name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Last name</source>
+            <translation>Apellido</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Middle name</source>
+            <translation>Segundo nombre</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Nickname</source>
+            <translation>Apodo</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Date of birth</source>
+            <translation>Fecha de nacimiento</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Gender</source>
+            <translation>Sexo</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Phone</source>
+            <translation>Teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Cell phone</source>
+            <translation>Celular</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Home phone</source>
+            <translation>Teléfono de casa</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Work phone</source>
+            <translation>Teléfono del trabajo</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Email</source>
+            <translation>Correo electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>State ID number</source>
+            <translation>Número de identificación estatal</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ID type</source>
+            <translation>Tipo de identificación</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Has a medical recommendation</source>
+            <translation>Tiene una recomendación médica</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Recommendation number</source>
+            <translation>Número de recomendación</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Recommendation expires</source>
+            <translation>Vencimiento de la recomendación</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical ID</source>
+            <translation>Identificación médica</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Physician licence</source>
+            <translation>Licencia del médico</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Customer type</source>
+            <translation>Tipo de cliente</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Amount limit</source>
+            <translation>Límite de cantidad</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Referral source</source>
+            <translation>Cómo nos conoció</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Address</source>
+            <translation>Dirección</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Street address</source>
+            <translation>Calle y número</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Apartment, suite</source>
+            <translation>Apartamento, oficina</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>City</source>
+            <translation>Ciudad</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>State or province</source>
+            <translation>Estado o provincia</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ZIP or postal code</source>
+            <translation>Código postal (ZIP)</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Country</source>
+            <translation>País</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by mail</source>
+            <translation>Ofertas por correo postal</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by email</source>
+            <translation>Ofertas por correo electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by text message</source>
+            <translation>Ofertas por mensaje de texto</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by phone call</source>
+            <translation>Ofertas por llamada telefónica</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Customer groups</source>
+            <translation>Grupos de clientes</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Documents</source>
+            <translation>Documentos</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Male</source>
+            <translation>Masculino</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Female</source>
+            <translation>Femenino</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Unspecified</source>
+            <translation>Sin especificar</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Driver's licence</source>
+            <translation>Licencia de conducir</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>State ID card</source>
+            <translation>Tarjeta de identificación estatal</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Passport</source>
+            <translation>Pasaporte</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Military ID</source>
+            <translation>Identificación militar</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Other</source>
+            <translation>Otro</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Walked in</source>
+            <translation>Entró sin más</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>A friend</source>
+            <translation>Un amigo</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Online</source>
+            <translation>En internet</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Advertising</source>
+            <translation>Publicidad</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Recreational</source>
+            <translation>Recreativo</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical</source>
+            <translation>Médico</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Caregiver</source>
+            <translation>Cuidador</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical, with recommendation</source>
+            <translation>Médico, con recomendación</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical, with state card</source>
+            <translation>Médico, con tarjeta estatal</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Adult</source>
+            <translation>Adulto</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Minor</source>
+            <translation>Menor</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Temporary adult</source>
+            <translation>Adulto temporal</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Temporary minor</source>
+            <translation>Menor temporal</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ID document</source>
+            <translation>Documento de identidad</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical document</source>
+            <translation>Documento médico</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>United States</source>
+            <translation>Estados Unidos</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Canada</source>
+            <translation>Canadá</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ID expires</source>
+            <translation>Vencimiento de la identificación</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Document type</source>
+            <translation>Tipo de documento</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Document file</source>
+            <translation>Archivo del documento</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupsWidget</name>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Search groups</source>
+            <translation>Buscar grupos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Customer groups</source>
+            <translation>Grupos de clientes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Loading groups…</source>
+            <translation>Cargando grupos…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>No groups</source>
+            <translation>No hay grupos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>unexpected error</source>
+            <translation>error inesperado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Could not load groups: {reason}</source>
+            <translation>No se pudieron cargar los grupos: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Offline: showing the groups saved on {date}</source>
+            <translation>Sin conexión: se muestran los grupos guardados el {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Offline: showing the saved groups</source>
+            <translation>Sin conexión: se muestran los grupos guardados</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Could not load groups ({reason}); showing the groups saved on {date}</source>
+            <translation>No se pudieron cargar los grupos ({reason}); se muestran los grupos guardados el {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Could not load groups ({reason}); showing the saved groups</source>
+            <translation>No se pudieron cargar los grupos ({reason}); se muestran los grupos guardados</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdScan</name>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>This is not a driver's licence or ID card barcode: scan the barcode on the back of the card.</source>
+            <translation>Este no es el código de barras de una licencia de conducir o tarjeta de identificación: escanee el código del reverso de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The card's barcode was read but holds no usable data: scan it again or type the details.</source>
+            <translation>Se leyó el código de barras de la tarjeta, pero no contiene datos utilizables: escanéelo de nuevo o escriba los datos.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The first name is missing from the barcode: type it from the card.</source>
+            <translation>Falta el nombre en el código de barras: escríbalo a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The last name is missing from the barcode: type it from the card.</source>
+            <translation>Falta el apellido en el código de barras: escríbalo a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The sex is missing from the barcode: type it from the card.</source>
+            <translation>Falta el sexo en el código de barras: escríbalo a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ID number is missing from the barcode: type it from the card.</source>
+            <translation>Falta el número de identificación en el código de barras: escríbalo a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth is missing from the barcode: type it from the card.</source>
+            <translation>Falta la fecha de nacimiento en el código de barras: escríbala a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The expiry date is missing from the barcode: type it from the card.</source>
+            <translation>Falta la fecha de vencimiento en el código de barras: escríbala a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The issue date is missing from the barcode: type it from the card.</source>
+            <translation>Falta la fecha de emisión en el código de barras: escríbala a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth on the barcode cannot be read: type it from the card.</source>
+            <translation>No se puede leer la fecha de nacimiento del código de barras: escríbala a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The expiry date on the barcode cannot be read: type it from the card.</source>
+            <translation>No se puede leer la fecha de vencimiento del código de barras: escríbala a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The issue date on the barcode cannot be read: type it from the card.</source>
+            <translation>No se puede leer la fecha de emisión del código de barras: escríbala a partir de la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The first name was shortened to fit on the card: check it against the card.</source>
+            <translation>El nombre se acortó para caber en la tarjeta: compruébelo con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The middle name was shortened to fit on the card: check it against the card.</source>
+            <translation>El segundo nombre se acortó para caber en la tarjeta: compruébelo con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The last name was shortened to fit on the card: check it against the card.</source>
+            <translation>El apellido se acortó para caber en la tarjeta: compruébelo con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The customer is {age}, under the minimum age of {minimum} for recreational customers in {jurisdiction}.</source>
+            <translation>El cliente tiene {age} años, menos de la edad mínima de {minimum} para clientes recreativos en {jurisdiction}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The customer is {age}, under the minimum age of {minimum} for medical customers in {jurisdiction}.</source>
+            <translation>El cliente tiene {age} años, menos de la edad mínima de {minimum} para clientes médicos en {jurisdiction}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The customer is {age}, under the minimum age of {minimum} for {kind} customers in {jurisdiction}.</source>
+            <translation>El cliente tiene {age} años, menos de la edad mínima de {minimum} para clientes de tipo «{kind}» en {jurisdiction}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The card writes the full name without separators: check the first and last name against the card.</source>
+            <translation>La tarjeta escribe el nombre completo sin separadores: compruebe el nombre y el apellido con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ZIP or postal code on the barcode is unusual: check it against the card.</source>
+            <translation>El código postal del código de barras es inusual: compruébelo con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ID number is longer than {max} characters: check it against the card.</source>
+            <translation>El número de identificación tiene más de {max} caracteres: compruébelo con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth is in the future: check it against the card.</source>
+            <translation>La fecha de nacimiento está en el futuro: compruébela con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The barcode does not say whether this is a driver's licence or an ID card.</source>
+            <translation>El código de barras no indica si es una licencia de conducir o una tarjeta de identificación.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>This ID expired on {date}: ask for a valid ID.</source>
+            <translation>Esta identificación venció el {date}: pida una identificación vigente.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/image.py" />
+            <source>No ID card barcode was found in the image: photograph the back of the card flat, in focus and filling most of the picture.</source>
+            <translation>No se encontró ningún código de barras de tarjeta de identificación en la imagen: fotografíe el reverso de la tarjeta plano, enfocado y ocupando casi toda la foto.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/image.py" />
+            <source>The image file cannot be read: use a PNG or JPEG photo of the card.</source>
+            <translation>No se puede leer el archivo de imagen: use una foto PNG o JPEG de la tarjeta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdScanFeature</name>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Sc&amp;an ID (F2)</source>
+            <translation>&amp;Escanear identificación (F2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Scan ID</source>
+            <translation>Escanear identificación</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read fr&amp;om image…</source>
+            <translation>Leer desde &amp;imagen…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read ID from image</source>
+            <translation>Leer la identificación desde una imagen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Scan the barcode on the back of the ID, or paste its text here</source>
+            <translation>Escanee el código de barras del reverso de la identificación o pegue aquí su texto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>ID barcode</source>
+            <translation>Código de barras de la identificación</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>ID scan</source>
+            <translation>Escaneo de identificación</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>&amp;Scan ID</source>
+            <translation>E&amp;scanear identificación</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read ID from &amp;image…</source>
+            <translation>Leer identificación desde &amp;imagen…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Could not read the ID barcode: %s</source>
+            <translation>No se pudo leer el código de barras de la identificación: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Could not read the ID barcode: scan it again or type the details.</source>
+            <translation>No se pudo leer el código de barras de la identificación: escanéelo de nuevo o escriba los datos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+            <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Reading the image…</source>
+            <translation>Leyendo la imagen…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the image could not be read.</source>
+            <translation>no se pudo leer la imagen.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read from the ID: 1 field filled. Check it against the card.</source>
+            <translation>Leído de la identificación: 1 campo completado. Compruébelo con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read from the ID: %d fields filled. Check them against the card.</source>
+            <translation>Leído de la identificación: %d campos completados. Compruébelos con la tarjeta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read from the ID</source>
+            <translation>Leído de la identificación</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>The duplicate check could not run.</source>
+            <translation>No se pudo hacer la comprobación de duplicados.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>A customer with this state ID, name and date of birth already exists in the POS%s.</source>
+            <translation>Ya existe en el punto de venta un cliente con esta identificación, este nombre y esta fecha de nacimiento%s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>A customer with this state ID already exists in the POS%s.</source>
+            <translation>Ya existe en el punto de venta un cliente con esta identificación%s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the same state ID, name and date of birth</source>
+            <translation>la misma identificación, el mismo nombre y la misma fecha de nacimiento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the same state ID</source>
+            <translation>la misma identificación</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the same name and date of birth</source>
+            <translation>el mismo nombre y la misma fecha de nacimiento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>An intake with %s was created at this station on %s%s.</source>
+            <translation>Un registro con %s se creó en este puesto el %s%s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Checking for duplicates…</source>
+            <translation>Buscando duplicados…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Possible duplicate</source>
+            <translation>Posible duplicado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>This customer may already exist.</source>
+            <translation>Es posible que este cliente ya exista.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeSession</name>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The draft could not be saved: %s</source>
+            <translation>No se pudo guardar el borrador: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The draft could not be opened: %s</source>
+            <translation>No se pudo abrir el borrador: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Sending…</source>
+            <translation>Enviando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Customer created: #%s (%s). Ready for the next customer.</source>
+            <translation>Cliente creado: n.º %s (%s). Listo para el siguiente cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Saved in the outbox, not sent yet: %s</source>
+            <translation>Guardado en la bandeja de salida, aún sin enviar: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Saved for sending: the POS is not reachable now. The intake waits in the outbox and is sent as soon as the connection is back.</source>
+            <translation>Guardado para enviar: ahora no se puede contactar con el punto de venta. El registro espera en la bandeja de salida y se enviará en cuanto vuelva la conexión.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The POS refused the record. Fix the fields marked below and submit again.</source>
+            <translation>El punto de venta rechazó el registro. Corrija los campos marcados abajo y envíelo de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The intake could not be sent: %s</source>
+            <translation>No se pudo enviar el registro: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The intake could not be queued: %s</source>
+            <translation>No se pudo poner el registro en cola: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Launch</name>
+        <message>
+            <location filename="../../ui/launch.py" />
+            <source>Something went wrong ({kind}). What you typed is kept as a draft; you can carry on, or restart the program if this happens again.</source>
+            <translation>Algo salió mal ({kind}). Lo que escribió se guarda como borrador; puede continuar, o reiniciar el programa si vuelve a ocurrir.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/features/audit.py" />
+            <source>The audit trail could not be written: %s</source>
+            <translation>No se pudo escribir el registro de auditoría: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/audit.py" />
+            <source>The audit trail cannot be opened: %s</source>
+            <translation>No se puede abrir el registro de auditoría: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/audit.py" />
+            <source>&amp;Audit trail…</source>
+            <translation>Registro de &amp;auditoría…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk on shift</source>
+            <translation>Empleado de turno</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk: %s</source>
+            <translation>Empleado: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>No clerk on shift</source>
+            <translation>Ningún empleado de turno</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Change &amp;clerk…</source>
+            <translation>Cambiar de &amp;empleado…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/drafts.py" />
+            <source>&amp;Drafts…</source>
+            <translation>B&amp;orradores…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Open the outbox (Ctrl+Shift+O)</source>
+            <translation>Abrir la bandeja de salida (Ctrl+Mayús+O)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>POS not contacted yet</source>
+            <translation>Aún no se ha contactado con el punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Online</source>
+            <translation>En línea</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Offline — intakes are kept and sent when the POS is reachable</source>
+            <translation>Sin conexión: los registros se guardan y se envían cuando se pueda contactar con el punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>The POS server is having trouble — intakes are kept and retried</source>
+            <translation>El servidor del punto de venta tiene problemas: los registros se guardan y se reintentan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Paused: the POS refused the API key</source>
+            <translation>En pausa: el punto de venta rechazó la clave de API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Paused: no API key is stored for this station</source>
+            <translation>En pausa: no hay ninguna clave de API guardada para este puesto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>%d waiting</source>
+            <translation>%d en espera</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>1 needs attention</source>
+            <translation>1 requiere atención</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>%d need attention</source>
+            <translation>%d requieren atención</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Outbox: %s</source>
+            <translation>Bandeja de salida: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>nothing waiting</source>
+            <translation>nada en espera</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>&amp;Outbox…</source>
+            <translation>&amp;Bandeja de salida…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/settings.py" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Configuración…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/settings.py" />
+            <source>Settings saved. Some changes apply after the program restarts: %s</source>
+            <translation>Configuración guardada. Algunos cambios se aplican al reiniciar el programa: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/settings.py" />
+            <source>Settings saved.</source>
+            <translation>Configuración guardada.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/launch.py" />
+            <source>demo (sandbox)</source>
+            <translation>demostración (entorno de pruebas)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Customer intake</source>
+            <translation>Registro de clientes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Steps</source>
+            <translation>Pasos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Loading…</source>
+            <translation>Cargando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Back</source>
+            <translation>&amp;Atrás</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Next</source>
+            <translation>&amp;Siguiente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Submit</source>
+            <translation>&amp;Enviar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Intake</source>
+            <translation>&amp;Registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;New intake</source>
+            <translation>&amp;Nuevo registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Tools</source>
+            <translation>&amp;Herramientas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>has problems</source>
+            <translation>tiene problemas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>%s (proposed)</source>
+            <translation>%s (propuesto)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outbox</name>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Waiting to send</source>
+            <translation>En espera de envío</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending documents</source>
+            <translation>Enviando documentos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending</source>
+            <translation>Enviando</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Created #%1 (%2)</source>
+            <translation>Cliente n.º %1 creado (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Created #%1</source>
+            <translation>Cliente n.º %1 creado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Needs attention</source>
+            <translation>Requiere atención</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Failed</source>
+            <translation>Falló</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Now</source>
+            <translation>Ahora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>(no name)</source>
+            <translation>(sin nombre)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>This intake is being sent right now. Try again when the send has finished.</source>
+            <translation>Este registro se está enviando ahora mismo. Inténtelo de nuevo cuando termine el envío.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>This intake is no longer in the outbox (it was discarded or cleaned up).</source>
+            <translation>Este registro ya no está en la bandeja de salida (se descartó o se limpió).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>That cannot be done to this intake any more: %1</source>
+            <translation>Eso ya no se puede hacer con este registro: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The outbox could not be changed: %1</source>
+            <translation>No se pudo modificar la bandeja de salida: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>it is %1 now</source>
+            <translation>ahora está en «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Correct the intake and submit it again.</source>
+            <translation>Corrija el registro y envíelo de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending is paused: %1</source>
+            <translation>El envío está en pausa: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Another sender is working on the outbox right now.</source>
+            <translation>Otro proceso de envío está trabajando ahora con la bandeja de salida.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The POS is not reachable; the intakes wait in the outbox.</source>
+            <translation>No se puede contactar con el punto de venta; los registros esperan en la bandeja de salida.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Nothing was waiting to be sent.</source>
+            <translation>No había nada esperando para enviarse.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sent %1, created %2.</source>
+            <translation>Enviados %1, creados %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>%1 need attention.</source>
+            <translation>%1 requieren atención.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>%1 will be retried.</source>
+            <translation>%1 se reintentarán.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxPanel</name>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Outbox</source>
+            <translation>Bandeja de salida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Attempts</source>
+            <translation>Intentos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Next attempt</source>
+            <translation>Próximo intento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Last error</source>
+            <translation>Último error</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Intakes in the outbox</source>
+            <translation>Registros en la bandeja de salida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The outbox is empty: every intake has been sent.</source>
+            <translation>La bandeja de salida está vacía: se enviaron todos los registros.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Retry</source>
+            <translation>&amp;Reintentar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Send the selected intake again as it is</source>
+            <translation>Enviar de nuevo el registro seleccionado tal como está</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Open in form</source>
+            <translation>&amp;Abrir en el formulario</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Put the selected intake back in the form to correct it</source>
+            <translation>Volver a poner el registro seleccionado en el formulario para corregirlo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Discard…</source>
+            <translation>&amp;Descartar…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Remove the selected intake from the outbox</source>
+            <translation>Quitar el registro seleccionado de la bandeja de salida</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Res&amp;ume sending</source>
+            <translation>Re&amp;anudar el envío</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Send again after an admin stored the right API key</source>
+            <translation>Enviar de nuevo cuando un administrador haya guardado la clave de API correcta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Send now</source>
+            <translation>Enviar a&amp;hora</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Try every waiting intake now</source>
+            <translation>Intentar ahora todos los registros en espera</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The outbox could not be read: %s</source>
+            <translation>No se pudo leer la bandeja de salida: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending is paused. %s</source>
+            <translation>El envío está en pausa. %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending the intake again.</source>
+            <translation>Enviando de nuevo el registro.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Discard intake</source>
+            <translation>Descartar registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Remove %s from the outbox? What was typed for this intake is lost.</source>
+            <translation>¿Quitar a %s de la bandeja de salida? Lo escrito para este registro se perderá.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The intake was removed from the outbox.</source>
+            <translation>Se quitó el registro de la bandeja de salida.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending…</source>
+            <translation>Enviando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Nothing could be sent: %s</source>
+            <translation>No se pudo enviar nada: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending resumed.</source>
+            <translation>Envío reanudado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>As it will be sent to the POS:</source>
+            <translation>Tal como se enviará al punto de venta:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Request body</source>
+            <translation>Cuerpo de la solicitud</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Fix these steps before submitting: {steps}</source>
+            <translation>Corrija estos pasos antes de enviar: {steps}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Edit</source>
+            <translation>Editar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Edit {step}</source>
+            <translation>Editar {step}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Shown once every step is complete.</source>
+            <translation>Se muestra cuando todos los pasos estén completos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>(uploaded first, then listed here by file id)</source>
+            <translation>(se suben primero y luego se listan aquí por id. de archivo)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>Enter the {what}.</source>
+            <translation>Escriba el valor: {what}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The {what} must be a number.</source>
+            <translation>El valor «{what}» debe ser un número.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The {what} must be a whole number.</source>
+            <translation>El valor «{what}» debe ser un número entero.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The {what} must be between {low} and {high}.</source>
+            <translation>El valor «{what}» debe estar entre {low} y {high}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>Configuración</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connection to the POS</source>
+            <translation>Conexión con el punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The system's certificates</source>
+            <translation>Los certificados del sistema</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Bro&amp;wse…</source>
+            <translation>E&amp;xaminar…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;API URL</source>
+            <translation>URL de la &amp;API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Files URL</source>
+            <translation>URL de &amp;archivos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;CA bundle</source>
+            <translation>Paquete de &amp;CA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Only if the store uses its own certificate authority.</source>
+            <translation>Solo si la tienda usa su propia autoridad de certificación.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Timeout (seconds)</source>
+            <translation>&amp;Tiempo de espera (segundos)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>API key</source>
+            <translation>Clave de API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Checking the keyring…</source>
+            <translation>Comprobando el llavero…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Re&amp;move stored key</source>
+            <translation>&amp;Quitar la clave guardada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>API &amp;key</source>
+            <translation>&amp;Clave de API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Te&amp;st connection</source>
+            <translation>&amp;Probar la conexión</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Checks the URL and the key with the POS.</source>
+            <translation>Comprueba la URL y la clave con el punto de venta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>This store</source>
+            <translation>Esta tienda</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Jurisdiction</source>
+            <translation>&amp;Jurisdicción</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Language</source>
+            <translation>&amp;Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Largest &amp;document (MB)</source>
+            <translation>&amp;Documento más grande (MB)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Keep d&amp;rafts (days)</source>
+            <translation>Conservar &amp;borradores (días)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Unsent drafts older than this are deleted.</source>
+            <translation>Los borradores sin enviar más antiguos se eliminan.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Demo mode: changes last until the program exits; nothing is written to disk.</source>
+            <translation>Modo de demostración: los cambios duran hasta que se cierra el programa; no se escribe nada en el disco.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>%s — not known to this station</source>
+            <translation>%s: desconocido en este puesto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Set by %s</source>
+            <translation>Definido por %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>API URL</source>
+            <translation>URL de la API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>files URL</source>
+            <translation>URL de archivos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No file or folder at %s.</source>
+            <translation>No hay ningún archivo ni carpeta en %s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>timeout</source>
+            <translation>tiempo de espera</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>largest document size</source>
+            <translation>tamaño máximo de documento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>number of days</source>
+            <translation>número de días</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Choose the jurisdiction the store is licensed in.</source>
+            <translation>Elija la jurisdicción en la que la tienda tiene licencia.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Correct the settings marked in red first.</source>
+            <translation>Corrija primero la configuración marcada en rojo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Secrets are kept in: %s</source>
+            <translation>Los secretos se guardan en: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>A key is stored in %s — type a new one to replace it</source>
+            <translation>Hay una clave guardada en %s: escriba una nueva para reemplazarla</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No key stored</source>
+            <translation>No hay ninguna clave guardada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The keyring could not be read (%s).</source>
+            <translation>No se pudo leer el llavero (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No keyring to keep a key in</source>
+            <translation>No hay ningún llavero donde guardar una clave</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The keyring cannot be read</source>
+            <translation>No se puede leer el llavero</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Keep stored &amp;key</source>
+            <translation>Conservar la &amp;clave guardada</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The stored key will be removed when you press OK.</source>
+            <translation>La clave guardada se quitará al pulsar Aceptar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connecting to %s…</source>
+            <translation>Conectando con %s…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connected: 1 customer group</source>
+            <translation>Conectado: 1 grupo de clientes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connected: %d customer groups</source>
+            <translation>Conectado: %d grupos de clientes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No API key is stored for this API URL: type the key above, then test again.</source>
+            <translation>No hay ninguna clave de API guardada para esta URL de la API: escriba la clave arriba y pruebe de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The API key was refused%s. Check the key with the POS and type it again.</source>
+            <translation>Se rechazó la clave de API%s. Compruebe la clave con el punto de venta y escríbala de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Cannot reach %s: %s</source>
+            <translation>No se puede contactar con %s: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>%s answered “not found”: check the API URL. (%s)</source>
+            <translation>%s respondió «no encontrado»: compruebe la URL de la API. (%s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The test failed unexpectedly (%s).</source>
+            <translation>La prueba falló de forma inesperada (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Choose the CA bundle</source>
+            <translation>Elegir el paquete de CA</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The settings could not be saved: %s</source>
+            <translation>No se pudo guardar la configuración: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The settings could not be saved (%s).</source>
+            <translation>No se pudo guardar la configuración (%s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>Customer signature</source>
+            <translation>Firma del cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>Customer signature: sign inside the box with a finger, pen or mouse.</source>
+            <translation>Firma del cliente: firme dentro del recuadro con el dedo, un lápiz o el ratón.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>C&amp;lear signature</source>
+            <translation>&amp;Borrar la firma</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>Clear signature</source>
+            <translation>Borrar la firma</translation>
+        </message>
+    </context>
+    <context>
+        <name>Steps</name>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Identity</source>
+            <translation>Identidad</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Medical ID</source>
+            <translation>Identificación médica</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Address</source>
+            <translation>Dirección</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Marketing consent</source>
+            <translation>Consentimiento de marketing</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Documents</source>
+            <translation>Documentos</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Review &amp; submit</source>
+            <translation>Revisar y enviar</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sync</name>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>No connection to the POS server; the intake will be sent when the connection is back.</source>
+            <translation>No hay conexión con el servidor del punto de venta; el registro se enviará cuando vuelva la conexión.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server did not answer in time; it will be asked whether the customer exists before resending.</source>
+            <translation>El servidor del punto de venta no respondió a tiempo; se le preguntará si el cliente existe antes de reenviar.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server failed (HTTP {status}); the intake will be sent again later.</source>
+            <translation>El servidor del punto de venta falló (HTTP {status}); el registro se enviará de nuevo más tarde.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server's reply could not be read; the intake will be checked and sent again later.</source>
+            <translation>No se pudo leer la respuesta del servidor del punto de venta; el registro se comprobará y se enviará de nuevo más tarde.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server asked to slow down; the next attempt waits at least {seconds:.0f} s.</source>
+            <translation>El servidor del punto de venta pidió ir más despacio; el próximo intento espera al menos {seconds:.0f} s.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS refused the API key. An admin must store the right key, then resume sending.</source>
+            <translation>El punto de venta rechazó la clave de API. Un administrador debe guardar la clave correcta y luego reanudar el envío.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS refused the record (HTTP {status}); correct the fields shown and submit again.</source>
+            <translation>El punto de venta rechazó el registro (HTTP {status}); corrija los campos indicados y envíelo de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>A customer with this state ID already exists in the POS.</source>
+            <translation>Ya existe en el punto de venta un cliente con esta identificación.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS refused a document (HTTP {status}); replace it and submit again.</source>
+            <translation>El punto de venta rechazó un documento (HTTP {status}); reemplácelo y envíelo de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The store's POS plan does not allow this call (HTTP 403).</source>
+            <translation>El plan del punto de venta de la tienda no permite esta llamada (HTTP 403).</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration.</source>
+            <translation>La dirección de la API del punto de venta respondió «no encontrado» (HTTP 404); compruebe la URL de la API en la configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>This intake cannot be opened with this station's data key.</source>
+            <translation>Este registro no se puede abrir con la clave de datos de este puesto.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>An unexpected error stopped this intake ({kind}); see the log.</source>
+            <translation>Un error inesperado detuvo este registro ({kind}); consulte el log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <location filename="../../app/contract.py" />
+            <location filename="../../app/rules.py" />
+            <location filename="../../app/validation.py" />
+            <source>{label} is required</source>
+            <translation>{label}: campo obligatorio</translation>
+        </message>
+        <message>
+            <location filename="../../app/contract.py" />
+            <source>{label} must be a two-letter state or province code, like CA or ON</source>
+            <translation>{label}: debe ser un código de estado o provincia de dos letras, como CA u ON</translation>
+        </message>
+        <message>
+            <location filename="../../app/contract.py" />
+            <location filename="../../app/validation.py" />
+            <source>{label} must be a positive whole number</source>
+            <translation>{label}: debe ser un número entero positivo</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be text</source>
+            <translation>{label}: debe ser texto</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} can be at most {max} characters</source>
+            <translation>{label}: puede tener como máximo {max} caracteres</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} may contain only letters, spaces, hyphens, apostrophes and periods</source>
+            <translation>{label}: solo puede contener letras, espacios, guiones, apóstrofos y puntos</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must not contain spaces</source>
+            <translation>{label}: no debe contener espacios</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a real date, like 1990-04-12</source>
+            <translation>{label}: debe ser una fecha real, como 1990-04-12</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a phone number, like (555) 123-4567</source>
+            <translation>{label}: debe ser un número de teléfono, como (555) 123-4567</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must have 10 digits, like (555) 123-4567</source>
+            <translation>{label}: debe tener 10 dígitos, como (555) 123-4567</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} has an area code that cannot start with 0 or 1</source>
+            <translation>{label}: el código de área no puede empezar por 0 ni por 1</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be an address like name@example.com</source>
+            <translation>{label}: debe ser una dirección como nombre@ejemplo.com</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>Choose a {label} from the list</source>
+            <translation>Elija un valor de «{label}» en la lista</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be yes or no</source>
+            <translation>{label}: debe ser sí o no</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a number, like 28.5</source>
+            <translation>{label}: debe ser un número, como 28.5</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} cannot be negative</source>
+            <translation>{label}: no puede ser negativo</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} may have at most 2 digits after the dot</source>
+            <translation>{label}: puede tener como máximo 2 decimales después del punto</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a US ZIP code, like 90210 or 90210-1234</source>
+            <translation>{label}: debe ser un código ZIP de EE. UU., como 90210 o 90210-1234</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a Canadian postal code, like K1A 0B1</source>
+            <translation>{label}: debe ser un código postal canadiense, como K1A 0B1</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a US ZIP code or a Canadian postal code</source>
+            <translation>{label}: debe ser un código ZIP de EE. UU. o un código postal canadiense</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a list of group numbers</source>
+            <translation>{label}: debe ser una lista de números de grupo</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>'{name}' is not a field of the Create-customer request</source>
+            <translation>«{name}» no es un campo de la solicitud de creación de cliente</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} must be a list</source>
+            <translation>{label}: debe ser una lista</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} must be a group of fields</source>
+            <translation>{label}: debe ser un grupo de campos</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} is not valid</source>
+            <translation>{label}: no es válido</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} is needed for the address</source>
+            <translation>{label}: es necesario para la dirección</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{state} is not a state or province of {country}</source>
+            <translation>{state} no es un estado ni una provincia de {country}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Choose a customer type allowed in {jurisdiction}: {choices}</source>
+            <translation>Elija un tipo de cliente permitido en {jurisdiction}: {choices}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Date of birth cannot be in the future</source>
+            <translation>La fecha de nacimiento no puede estar en el futuro</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Date of birth is more than {years} years ago; check the year</source>
+            <translation>La fecha de nacimiento es de hace más de {years} años; compruebe el año</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>This customer is {age}; customers in {jurisdiction} must be at least {min_age}</source>
+            <translation>Este cliente tiene {age} años; en {jurisdiction} los clientes deben tener al menos {min_age}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{type} customers must be at least {min_age} in {jurisdiction}; this customer is {age}</source>
+            <translation>Los clientes de tipo «{type}» deben tener al menos {min_age} años en {jurisdiction}; este cliente tiene {age}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{type} is only for customers under {max_age}; this customer is {age}</source>
+            <translation>«{type}» es solo para clientes menores de {max_age} años; este cliente tiene {age}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>A {type} customer needs a medical ID</source>
+            <translation>Un cliente de tipo «{type}» necesita una identificación médica</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>A {type} customer needs a medical recommendation</source>
+            <translation>Un cliente de tipo «{type}» necesita una recomendación médica</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>A {type} customer needs a medical ID or a recommendation</source>
+            <translation>Un cliente de tipo «{type}» necesita una identificación médica o una recomendación</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Enter the date the recommendation expires</source>
+            <translation>Escriba la fecha de vencimiento de la recomendación</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>The recommendation expired on {date}; the customer needs a current one</source>
+            <translation>La recomendación venció el {date}; el cliente necesita una vigente</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>The ID expired on {date}; ask for a valid ID</source>
+            <translation>La identificación venció el {date}; pida una identificación vigente</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>An intake must be a JSON object of fields</source>
+            <translation>Un registro debe ser un objeto JSON de campos</translation>
+        </message>
+    </context>
+</TS>

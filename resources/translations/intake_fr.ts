@@ -1,0 +1,2337 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA">
+    <context>
+        <name>AuditViewer</name>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Audit trail</source>
+            <translation>Journal d'audit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>All events</source>
+            <translation>Tous les événements</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Show events</source>
+            <translation>Afficher les événements</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>&amp;Show:</source>
+            <translation>&amp;Afficher :</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>&amp;Verify</source>
+            <translation>&amp;Vérifier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Check that no event was altered or removed from the middle of the log</source>
+            <translation>Vérifie qu'aucun événement n'a été modifié ni retiré du milieu du journal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>&amp;Export CSV…</source>
+            <translation>E&amp;xporter en CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Audit events</source>
+            <translation>Événements d'audit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Event</source>
+            <translation>Événement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Clerk</source>
+            <translation>Commis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Intake id</source>
+            <translation>Id. d'inscription</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Customer id</source>
+            <translation>Id. du client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>#%d, %s UTC</source>
+            <translation>nº %d, %s UTC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Showing the latest %d events; Export CSV… writes them all.</source>
+            <translation>Affichage des %d derniers événements; Exporter en CSV… les écrit tous.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>No events yet.</source>
+            <translation>Aucun événement pour l'instant.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>The audit trail could not be read: %s</source>
+            <translation>Impossible de lire le journal d'audit : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Verified: all %d events are intact and in order.</source>
+            <translation>Vérifié : les %d événements sont intacts et en ordre.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Event #%d does not match the chain: the log was altered at or before it. Keep this station's data folder as it is and tell the store's manager.</source>
+            <translation>L'événement nº %d ne correspond pas à la chaîne : le journal a été modifié à cet événement ou avant. Laissez le dossier de données de ce poste tel quel et avertissez le gérant du magasin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Export the audit trail</source>
+            <translation>Exporter le journal d'audit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>Exported %d events to %s. The last one is #%d with hash %s: keep this note to check later that no event was cut from the end.</source>
+            <translation>%d événements exportés dans %s. Le dernier est le nº %d avec l'empreinte %s : conservez cette note pour vérifier plus tard qu'aucun événement n'a été retiré de la fin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit_viewer.py" />
+            <source>The export failed: %s</source>
+            <translation>L'exportation a échoué : %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkDialog</name>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk on shift</source>
+            <translation>Commis de service</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Change clerk</source>
+            <translation>Changer de commis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Who is at the front desk? Consent records and the audit trail carry this name.</source>
+            <translation>Qui est à l'accueil? Les consentements enregistrés et le journal d'audit portent ce nom.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk name</source>
+            <translation>Nom du commis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Your name</source>
+            <translation>Votre nom</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Nom :</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>&amp;Start shift</source>
+            <translation>&amp;Commencer le quart</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clerks</name>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>{path}: cannot read the list of clerks ({error})</source>
+            <translation>{path} : impossible de lire la liste des commis ({error})</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>{path}: cannot save the list of clerks ({error})</source>
+            <translation>{path} : impossible d'enregistrer la liste des commis ({error})</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>A clerk name cannot contain control characters.</source>
+            <translation>Le nom d'un commis ne peut pas contenir de caractères de contrôle.</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>Enter the clerk's name.</source>
+            <translation>Saisissez le nom du commis.</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>A clerk name has at most {max} characters.</source>
+            <translation>Le nom d'un commis compte au plus {max} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../app/clerks.py" />
+            <source>A station keeps at most {max} clerks; remove one first.</source>
+            <translation>Un poste conserve au plus {max} commis; retirez-en un d'abord.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Consent</name>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Text offers need the customer's cell phone or phone number.</source>
+            <translation>Les offres par texto exigent le numéro de cellulaire ou de téléphone du client.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Call offers need the customer's phone or cell phone number.</source>
+            <translation>Les offres par appel exigent le numéro de téléphone ou de cellulaire du client.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Email offers need the customer's email address.</source>
+            <translation>Les offres par courriel exigent l'adresse courriel du client.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Mailed offers need a complete postal address (street, city, state, ZIP).</source>
+            <translation>Les offres par la poste exigent une adresse postale complète (rue, ville, province ou État, code postal).</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Choose the clerk on shift before recording consent.</source>
+            <translation>Choisissez le commis de service avant d'enregistrer le consentement.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>This is not a marketing channel.</source>
+            <translation>Ce n'est pas un canal de marketing.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>Choose how the customer gave consent.</source>
+            <translation>Choisissez comment le client a donné son consentement.</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>This consent must be signed on screen by the customer (prior express written consent).</source>
+            <translation>Ce consentement doit être signé à l'écran par le client (consentement écrit exprès préalable).</translation>
+        </message>
+        <message>
+            <location filename="../../app/consent.py" />
+            <source>These consents already belong to another customer.</source>
+            <translation>Ces consentements appartiennent déjà à un autre client.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentStep</name>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The customer has not signed yet: ask for a signature below, or choose “Spoken, in person”.</source>
+            <translation>Le client n'a pas encore signé : demandez une signature ci-dessous ou choisissez « De vive voix, en personne ».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The disclosure wording cannot be loaded, so this consent cannot be recorded: {reason}</source>
+            <translation>Le texte des avis ne peut pas être chargé, ce consentement ne peut donc pas être enregistré : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Read the text above each box to the customer, word for word. Tick the box only when the customer says yes to that offer; leave it empty otherwise.</source>
+            <translation>Lisez au client le texte au-dessus de chaque case, mot pour mot. Cochez la case seulement si le client dit oui à cette offre; sinon, laissez-la vide.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>&amp;Read in:</source>
+            <translation>&amp;Lire en :</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Language of the disclosures</source>
+            <translation>Langue des avis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The customer says yes</source>
+            <translation>Le client dit oui</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>How was consent given?</source>
+            <translation>Comment le consentement a-t-il été donné?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Spo&amp;ken, in person</source>
+            <translation>De &amp;vive voix, en personne</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Si&amp;gned on screen by the customer</source>
+            <translation>Si&amp;gné à l'écran par le client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The disclosure wording cannot be loaded: %s</source>
+            <translation>Le texte des avis ne peut pas être chargé : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Wording version %s (%s)</source>
+            <translation>Version du texte %s (%s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The wording changed after the customer signed: ask for the signature again.</source>
+            <translation>Le texte a changé après la signature du client : demandez de nouveau la signature.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Text and call offers need the customer's signature on screen (prior express written consent).</source>
+            <translation>Les offres par texto et par appel exigent la signature du client à l'écran (consentement écrit exprès préalable).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>An offer was ticked after the customer signed: ask for the signature again.</source>
+            <translation>Une offre a été cochée après la signature du client : demandez de nouveau la signature.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The consent could not be recorded, so the intake was not sent: %s. Try again, or untick the offers to send the intake without them.</source>
+            <translation>Le consentement n'a pas pu être enregistré, l'inscription n'a donc pas été envoyée : %s. Réessayez, ou décochez les offres pour envoyer l'inscription sans elles.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>Recording consent…</source>
+            <translation>Enregistrement du consentement…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/consent.py" />
+            <source>The customer's consents could not be linked to the customer: %s</source>
+            <translation>Les consentements n'ont pas pu être liés au client : %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Documents</name>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+            <translation>Images et PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} is empty</source>
+            <translation>{name} est vide</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} is {size}; documents can be at most {limit}</source>
+            <translation>{name} fait {size}; les documents font au plus {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} is not a JPEG, PNG or PDF file; scan or save it as one of those</source>
+            <translation>{name} n'est pas un fichier JPEG, PNG ou PDF; numérisez-le ou enregistrez-le dans l'un de ces formats</translation>
+        </message>
+        <message>
+            <location filename="../../app/documents.py" />
+            <source>{name} cannot be read ({reason})</source>
+            <translation>Impossible de lire {name} ({reason})</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsWidget</name>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>&amp;Add file…</source>
+            <translation>&amp;Ajouter un fichier…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Add file</source>
+            <translation>Ajouter un fichier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>JPEG, PNG or PDF, up to {limit}. Drop files here, or choose Add file.</source>
+            <translation>JPEG, PNG ou PDF, jusqu'à {limit}. Déposez les fichiers ici ou choisissez Ajouter un fichier.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>All files (*)</source>
+            <translation>Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Add documents</source>
+            <translation>Ajouter des documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Dropped image</source>
+            <translation>Image déposée</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>{name} is already added</source>
+            <translation>{name} est déjà ajouté</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Remove {name}</source>
+            <translation>Retirer {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Type of {name}</source>
+            <translation>Type de {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsBanner</name>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Open &amp;drafts</source>
+            <translation>Ouvrir les &amp;brouillons</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Hide this notice</source>
+            <translation>Masquer cet avis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Hide the notice about unfinished intakes</source>
+            <translation>Masquer l'avis sur les inscriptions inachevées</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>1 unfinished intake from earlier</source>
+            <translation>1 inscription inachevée d'avant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>%d unfinished intakes from earlier</source>
+            <translation>%d inscriptions inachevées d'avant</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsPanel</name>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Unfinished intakes</source>
+            <translation>Inscriptions inachevées</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Intakes typed on this station and not submitted yet. Drafts not touched for %d days are removed automatically.</source>
+            <translation>Inscriptions saisies à ce poste et pas encore soumises. Les brouillons non modifiés depuis %d jours sont supprimés automatiquement.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Customer</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Last saved</source>
+            <translation>Dernier enregistrement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Step</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>&amp;Resume</source>
+            <translation>&amp;Reprendre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>&amp;Delete…</source>
+            <translation>&amp;Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>The drafts could not be read: %s</source>
+            <translation>Impossible de lire les brouillons : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>No unfinished intakes.</source>
+            <translation>Aucune inscription inachevée.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Delete draft</source>
+            <translation>Supprimer le brouillon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Delete the unfinished intake of %s? What was typed is lost.</source>
+            <translation>Supprimer l'inscription inachevée de %s? Ce qui a été saisi sera perdu.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>The draft was deleted.</source>
+            <translation>Le brouillon a été supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/drafts_panel.py" />
+            <source>The draft could not be deleted: %s</source>
+            <translation>Impossible de supprimer le brouillon : %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>First name</source>
+            <translation>Prénom</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Last name</source>
+            <translation>Nom de famille</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Middle name</source>
+            <translation>Second prénom</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Nickname</source>
+            <translation>Surnom</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Date of birth</source>
+            <translation>Date de naissance</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Gender</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Cell phone</source>
+            <translation>Cellulaire</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Home phone</source>
+            <translation>Téléphone à domicile</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Work phone</source>
+            <translation>Téléphone au travail</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Email</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>State ID number</source>
+            <translation>Numéro de pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ID type</source>
+            <translation>Type de pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Has a medical recommendation</source>
+            <translation>A une recommandation médicale</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Recommendation number</source>
+            <translation>Numéro de recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Recommendation expires</source>
+            <translation>Expiration de la recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical ID</source>
+            <translation>Carte médicale</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Physician licence</source>
+            <translation>Permis du médecin</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Customer type</source>
+            <translation>Type de client</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Amount limit</source>
+            <translation>Limite de quantité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Referral source</source>
+            <translation>Source de recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Street address</source>
+            <translation>Adresse municipale</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Apartment, suite</source>
+            <translation>Appartement, bureau</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>City</source>
+            <translation>Ville</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>State or province</source>
+            <translation>Province ou État</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ZIP or postal code</source>
+            <translation>Code postal ou ZIP</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by mail</source>
+            <translation>Offres par la poste</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by email</source>
+            <translation>Offres par courriel</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by text message</source>
+            <translation>Offres par texto</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Offers by phone call</source>
+            <translation>Offres par appel téléphonique</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Customer groups</source>
+            <translation>Groupes de clients</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Male</source>
+            <translation>Masculin</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Female</source>
+            <translation>Féminin</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Unspecified</source>
+            <translation>Non précisé</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Driver's licence</source>
+            <translation>Permis de conduire</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>State ID card</source>
+            <translation>Carte d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Passport</source>
+            <translation>Passeport</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Military ID</source>
+            <translation>Carte d'identité militaire</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Walked in</source>
+            <translation>Passage en magasin</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>A friend</source>
+            <translation>Un ami</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Online</source>
+            <translation>En ligne</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Advertising</source>
+            <translation>Publicité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Recreational</source>
+            <translation>Récréatif</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical</source>
+            <translation>Médical</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Caregiver</source>
+            <translation>Aidant</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical, with recommendation</source>
+            <translation>Médical, avec recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical, with state card</source>
+            <translation>Médical, avec carte gouvernementale</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Adult</source>
+            <translation>Adulte</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Minor</source>
+            <translation>Mineur</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Temporary adult</source>
+            <translation>Adulte temporaire</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Temporary minor</source>
+            <translation>Mineur temporaire</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ID document</source>
+            <translation>Pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Medical document</source>
+            <translation>Document médical</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>United States</source>
+            <translation>États-Unis</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Canada</source>
+            <translation>Canada</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>ID expires</source>
+            <translation>Expiration de la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Document type</source>
+            <translation>Type de document</translation>
+        </message>
+        <message>
+            <location filename="../../app/fields.py" />
+            <source>Document file</source>
+            <translation>Fichier du document</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupsWidget</name>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Search groups</source>
+            <translation>Rechercher des groupes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Customer groups</source>
+            <translation>Groupes de clients</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Loading groups…</source>
+            <translation>Chargement des groupes…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>No groups</source>
+            <translation>Aucun groupe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>unexpected error</source>
+            <translation>erreur inattendue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Could not load groups: {reason}</source>
+            <translation>Impossible de charger les groupes : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Offline: showing the groups saved on {date}</source>
+            <translation>Hors ligne : affichage des groupes enregistrés le {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Offline: showing the saved groups</source>
+            <translation>Hors ligne : affichage des groupes enregistrés</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Could not load groups ({reason}); showing the groups saved on {date}</source>
+            <translation>Impossible de charger les groupes ({reason}); affichage des groupes enregistrés le {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/groups.py" />
+            <source>Could not load groups ({reason}); showing the saved groups</source>
+            <translation>Impossible de charger les groupes ({reason}); affichage des groupes enregistrés</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdScan</name>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>This is not a driver's licence or ID card barcode: scan the barcode on the back of the card.</source>
+            <translation>Ce n'est pas le code-barres d'un permis de conduire ou d'une carte d'identité : balayez le code-barres au dos de la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The card's barcode was read but holds no usable data: scan it again or type the details.</source>
+            <translation>Le code-barres de la carte a été lu, mais il ne contient aucune donnée utilisable : balayez-le de nouveau ou saisissez les renseignements.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The first name is missing from the barcode: type it from the card.</source>
+            <translation>Le prénom manque dans le code-barres : saisissez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The last name is missing from the barcode: type it from the card.</source>
+            <translation>Le nom de famille manque dans le code-barres : saisissez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The sex is missing from the barcode: type it from the card.</source>
+            <translation>Le sexe manque dans le code-barres : saisissez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ID number is missing from the barcode: type it from the card.</source>
+            <translation>Le numéro de la pièce d'identité manque dans le code-barres : saisissez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth is missing from the barcode: type it from the card.</source>
+            <translation>La date de naissance manque dans le code-barres : saisissez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The expiry date is missing from the barcode: type it from the card.</source>
+            <translation>La date d'expiration manque dans le code-barres : saisissez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The issue date is missing from the barcode: type it from the card.</source>
+            <translation>La date de délivrance manque dans le code-barres : saisissez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth on the barcode cannot be read: type it from the card.</source>
+            <translation>La date de naissance du code-barres est illisible : saisissez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The expiry date on the barcode cannot be read: type it from the card.</source>
+            <translation>La date d'expiration du code-barres est illisible : saisissez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The issue date on the barcode cannot be read: type it from the card.</source>
+            <translation>La date de délivrance du code-barres est illisible : saisissez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The first name was shortened to fit on the card: check it against the card.</source>
+            <translation>Le prénom a été abrégé pour tenir sur la carte : vérifiez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The middle name was shortened to fit on the card: check it against the card.</source>
+            <translation>Le second prénom a été abrégé pour tenir sur la carte : vérifiez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The last name was shortened to fit on the card: check it against the card.</source>
+            <translation>Le nom de famille a été abrégé pour tenir sur la carte : vérifiez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The customer is {age}, under the minimum age of {minimum} for recreational customers in {jurisdiction}.</source>
+            <translation>Le client a {age} ans, sous l'âge minimal de {minimum} ans pour les clients récréatifs en {jurisdiction}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The customer is {age}, under the minimum age of {minimum} for medical customers in {jurisdiction}.</source>
+            <translation>Le client a {age} ans, sous l'âge minimal de {minimum} ans pour les clients médicaux en {jurisdiction}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The customer is {age}, under the minimum age of {minimum} for {kind} customers in {jurisdiction}.</source>
+            <translation>Le client a {age} ans, sous l'âge minimal de {minimum} ans pour les clients de type « {kind} » en {jurisdiction}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The card writes the full name without separators: check the first and last name against the card.</source>
+            <translation>La carte écrit le nom complet sans séparateurs : vérifiez le prénom et le nom de famille d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ZIP or postal code on the barcode is unusual: check it against the card.</source>
+            <translation>Le code postal du code-barres est inhabituel : vérifiez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ID number is longer than {max} characters: check it against the card.</source>
+            <translation>Le numéro de la pièce d'identité dépasse {max} caractères : vérifiez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth is in the future: check it against the card.</source>
+            <translation>La date de naissance est dans le futur : vérifiez-la d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The barcode does not say whether this is a driver's licence or an ID card.</source>
+            <translation>Le code-barres n'indique pas s'il s'agit d'un permis de conduire ou d'une carte d'identité.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>This ID expired on {date}: ask for a valid ID.</source>
+            <translation>Cette pièce d'identité a expiré le {date} : demandez une pièce valide.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/image.py" />
+            <source>No ID card barcode was found in the image: photograph the back of the card flat, in focus and filling most of the picture.</source>
+            <translation>Aucun code-barres de carte d'identité n'a été trouvé dans l'image : photographiez le dos de la carte à plat, net et occupant la plus grande partie de la photo.</translation>
+        </message>
+        <message>
+            <location filename="../../app/idscan/image.py" />
+            <source>The image file cannot be read: use a PNG or JPEG photo of the card.</source>
+            <translation>Le fichier image est illisible : utilisez une photo PNG ou JPEG de la carte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdScanFeature</name>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Sc&amp;an ID (F2)</source>
+            <translation>&amp;Balayer la pièce d'identité (F2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Scan ID</source>
+            <translation>Balayer la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read fr&amp;om image…</source>
+            <translation>Lire à partir d'une i&amp;mage…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read ID from image</source>
+            <translation>Lire la pièce d'identité à partir d'une image</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Scan the barcode on the back of the ID, or paste its text here</source>
+            <translation>Balayez le code-barres au dos de la pièce d'identité ou collez-en le texte ici</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>ID barcode</source>
+            <translation>Code-barres de la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>ID scan</source>
+            <translation>Lecture de la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>&amp;Scan ID</source>
+            <translation>&amp;Balayer la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read ID from &amp;image…</source>
+            <translation>Lire la pièce d'identité à partir d'une &amp;image…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Could not read the ID barcode: %s</source>
+            <translation>Impossible de lire le code-barres de la pièce d'identité : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Could not read the ID barcode: scan it again or type the details.</source>
+            <translation>Impossible de lire le code-barres de la pièce d'identité : balayez-le de nouveau ou saisissez les renseignements.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+            <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Reading the image…</source>
+            <translation>Lecture de l'image…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the image could not be read.</source>
+            <translation>l'image n'a pas pu être lue.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read from the ID: 1 field filled. Check it against the card.</source>
+            <translation>Lu sur la pièce d'identité : 1 champ rempli. Vérifiez-le d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read from the ID: %d fields filled. Check them against the card.</source>
+            <translation>Lu sur la pièce d'identité : %d champs remplis. Vérifiez-les d'après la carte.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Read from the ID</source>
+            <translation>Lu sur la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>The duplicate check could not run.</source>
+            <translation>La vérification des doublons n'a pas pu être faite.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>A customer with this state ID, name and date of birth already exists in the POS%s.</source>
+            <translation>Un client avec cette pièce d'identité, ce nom et cette date de naissance existe déjà dans le PDV%s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>A customer with this state ID already exists in the POS%s.</source>
+            <translation>Un client avec cette pièce d'identité existe déjà dans le PDV%s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the same state ID, name and date of birth</source>
+            <translation>la même pièce d'identité, le même nom et la même date de naissance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the same state ID</source>
+            <translation>la même pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>the same name and date of birth</source>
+            <translation>le même nom et la même date de naissance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>An intake with %s was created at this station on %s%s.</source>
+            <translation>Une inscription avec %s a été créée à ce poste le %s%s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Checking for duplicates…</source>
+            <translation>Recherche de doublons…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Possible duplicate</source>
+            <translation>Doublon possible</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>This customer may already exist.</source>
+            <translation>Ce client existe peut-être déjà.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Continue</source>
+            <translation>Continuer</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeSession</name>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The draft could not be saved: %s</source>
+            <translation>Impossible d'enregistrer le brouillon : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The draft could not be opened: %s</source>
+            <translation>Impossible d'ouvrir le brouillon : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Customer created: #%s (%s). Ready for the next customer.</source>
+            <translation>Client créé : nº %s (%s). Prêt pour le prochain client.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Saved in the outbox, not sent yet: %s</source>
+            <translation>Enregistré dans la boîte d'envoi, pas encore envoyé : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Saved for sending: the POS is not reachable now. The intake waits in the outbox and is sent as soon as the connection is back.</source>
+            <translation>Enregistré pour l'envoi : le PDV est injoignable pour l'instant. L'inscription attend dans la boîte d'envoi et sera envoyée dès le retour de la connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The POS refused the record. Fix the fields marked below and submit again.</source>
+            <translation>Le PDV a refusé la fiche. Corrigez les champs signalés ci-dessous et soumettez de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The intake could not be sent: %s</source>
+            <translation>L'inscription n'a pas pu être envoyée : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The intake could not be queued: %s</source>
+            <translation>L'inscription n'a pas pu être mise en file d'attente : %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Launch</name>
+        <message>
+            <location filename="../../ui/launch.py" />
+            <source>Something went wrong ({kind}). What you typed is kept as a draft; you can carry on, or restart the program if this happens again.</source>
+            <translation>Un problème est survenu ({kind}). Ce que vous avez saisi est conservé comme brouillon; vous pouvez continuer, ou redémarrer le programme si cela se reproduit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/features/audit.py" />
+            <source>The audit trail could not be written: %s</source>
+            <translation>Impossible d'écrire dans le journal d'audit : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/audit.py" />
+            <source>The audit trail cannot be opened: %s</source>
+            <translation>Impossible d'ouvrir le journal d'audit : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/audit.py" />
+            <source>&amp;Audit trail…</source>
+            <translation>&amp;Journal d'audit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk on shift</source>
+            <translation>Commis de service</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Clerk: %s</source>
+            <translation>Commis : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>No clerk on shift</source>
+            <translation>Aucun commis de service</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/clerk.py" />
+            <source>Change &amp;clerk…</source>
+            <translation>Changer de &amp;commis…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/drafts.py" />
+            <source>&amp;Drafts…</source>
+            <translation>B&amp;rouillons…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Open the outbox (Ctrl+Shift+O)</source>
+            <translation>Ouvrir la boîte d'envoi (Ctrl+Maj+O)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>POS not contacted yet</source>
+            <translation>PDV pas encore contacté</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Online</source>
+            <translation>En ligne</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Offline — intakes are kept and sent when the POS is reachable</source>
+            <translation>Hors ligne — les inscriptions sont conservées et envoyées quand le PDV est joignable</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>The POS server is having trouble — intakes are kept and retried</source>
+            <translation>Le serveur du PDV a des difficultés — les inscriptions sont conservées et renvoyées</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Paused: the POS refused the API key</source>
+            <translation>En pause : le PDV a refusé la clé d'API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Paused: no API key is stored for this station</source>
+            <translation>En pause : aucune clé d'API n'est enregistrée pour ce poste</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>%d waiting</source>
+            <translation>%d en attente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>1 needs attention</source>
+            <translation>1 demande votre attention</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>%d need attention</source>
+            <translation>%d demandent votre attention</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>Outbox: %s</source>
+            <translation>Boîte d'envoi : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>nothing waiting</source>
+            <translation>rien en attente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/outbox.py" />
+            <source>&amp;Outbox…</source>
+            <translation>&amp;Boîte d'envoi…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/settings.py" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Paramètres…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/settings.py" />
+            <source>Settings saved. Some changes apply after the program restarts: %s</source>
+            <translation>Paramètres enregistrés. Certains changements s'appliquent au redémarrage du programme : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/settings.py" />
+            <source>Settings saved.</source>
+            <translation>Paramètres enregistrés.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/launch.py" />
+            <source>demo (sandbox)</source>
+            <translation>démonstration (bac à sable)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Customer intake</source>
+            <translation>Inscription des clients</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Steps</source>
+            <translation>Étapes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Back</source>
+            <translation>&amp;Précédent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Next</source>
+            <translation>&amp;Suivant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Submit</source>
+            <translation>Sou&amp;mettre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Intake</source>
+            <translation>&amp;Inscription</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;New intake</source>
+            <translation>&amp;Nouvelle inscription</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>&amp;Tools</source>
+            <translation>&amp;Outils</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>has problems</source>
+            <translation>comporte des erreurs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>%s (proposed)</source>
+            <translation>%s (proposé)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outbox</name>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Waiting to send</source>
+            <translation>En attente d'envoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending documents</source>
+            <translation>Envoi des documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending</source>
+            <translation>Envoi en cours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Created #%1 (%2)</source>
+            <translation>Client nº %1 créé (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Created #%1</source>
+            <translation>Client nº %1 créé</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Needs attention</source>
+            <translation>Demande votre attention</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Failed</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Now</source>
+            <translation>Maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>(no name)</source>
+            <translation>(sans nom)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>This intake is being sent right now. Try again when the send has finished.</source>
+            <translation>Cette inscription est en cours d'envoi. Réessayez quand l'envoi sera terminé.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>This intake is no longer in the outbox (it was discarded or cleaned up).</source>
+            <translation>Cette inscription n'est plus dans la boîte d'envoi (elle a été abandonnée ou nettoyée).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>That cannot be done to this intake any more: %1</source>
+            <translation>Cette action n'est plus possible pour cette inscription : %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The outbox could not be changed: %1</source>
+            <translation>La boîte d'envoi n'a pas pu être modifiée : %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>it is %1 now</source>
+            <translation>elle est maintenant « %1 »</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Correct the intake and submit it again.</source>
+            <translation>Corrigez l'inscription et soumettez-la de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending is paused: %1</source>
+            <translation>L'envoi est en pause : %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Another sender is working on the outbox right now.</source>
+            <translation>Un autre envoi traite la boîte d'envoi en ce moment.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The POS is not reachable; the intakes wait in the outbox.</source>
+            <translation>Le PDV est injoignable; les inscriptions attendent dans la boîte d'envoi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Nothing was waiting to be sent.</source>
+            <translation>Rien n'attendait d'être envoyé.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sent %1, created %2.</source>
+            <translation>Envoyées : %1, créées : %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>%1 need attention.</source>
+            <translation>%1 demandent votre attention.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>%1 will be retried.</source>
+            <translation>%1 seront renvoyées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxPanel</name>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Outbox</source>
+            <translation>Boîte d'envoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Customer</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Attempts</source>
+            <translation>Tentatives</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Next attempt</source>
+            <translation>Prochaine tentative</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Last error</source>
+            <translation>Dernière erreur</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Intakes in the outbox</source>
+            <translation>Inscriptions dans la boîte d'envoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The outbox is empty: every intake has been sent.</source>
+            <translation>La boîte d'envoi est vide : toutes les inscriptions ont été envoyées.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Retry</source>
+            <translation>&amp;Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Send the selected intake again as it is</source>
+            <translation>Renvoyer l'inscription sélectionnée telle quelle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Open in form</source>
+            <translation>&amp;Ouvrir dans le formulaire</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Put the selected intake back in the form to correct it</source>
+            <translation>Remettre l'inscription sélectionnée dans le formulaire pour la corriger</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Discard…</source>
+            <translation>A&amp;bandonner…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Remove the selected intake from the outbox</source>
+            <translation>Retirer l'inscription sélectionnée de la boîte d'envoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Res&amp;ume sending</source>
+            <translation>Repren&amp;dre l'envoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Send again after an admin stored the right API key</source>
+            <translation>Renvoyer après qu'un administrateur a enregistré la bonne clé d'API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>&amp;Send now</source>
+            <translation>&amp;Envoyer maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Try every waiting intake now</source>
+            <translation>Tenter maintenant toutes les inscriptions en attente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The outbox could not be read: %s</source>
+            <translation>Impossible de lire la boîte d'envoi : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending is paused. %s</source>
+            <translation>L'envoi est en pause. %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending the intake again.</source>
+            <translation>Nouvel envoi de l'inscription.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Discard intake</source>
+            <translation>Abandonner l'inscription</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Remove %s from the outbox? What was typed for this intake is lost.</source>
+            <translation>Retirer %s de la boîte d'envoi? Ce qui a été saisi pour cette inscription sera perdu.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>The intake was removed from the outbox.</source>
+            <translation>L'inscription a été retirée de la boîte d'envoi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Nothing could be sent: %s</source>
+            <translation>Rien n'a pu être envoyé : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Sending resumed.</source>
+            <translation>Envoi repris.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>As it will be sent to the POS:</source>
+            <translation>Tel qu'il sera envoyé au PDV :</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Request body</source>
+            <translation>Corps de la requête</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Fix these steps before submitting: {steps}</source>
+            <translation>Corrigez ces étapes avant de soumettre : {steps}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Edit</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Edit {step}</source>
+            <translation>Modifier {step}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Shown once every step is complete.</source>
+            <translation>Affiché une fois toutes les étapes remplies.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>(uploaded first, then listed here by file id)</source>
+            <translation>(téléversés d'abord, puis listés ici par id. de fichier)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>Enter the {what}.</source>
+            <translation>Saisissez la valeur : {what}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The {what} must be a number.</source>
+            <translation>La valeur « {what} » doit être un nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The {what} must be a whole number.</source>
+            <translation>La valeur « {what} » doit être un nombre entier.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The {what} must be between {low} and {high}.</source>
+            <translation>La valeur « {what} » doit être entre {low} et {high}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connection to the POS</source>
+            <translation>Connexion au PDV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The system's certificates</source>
+            <translation>Les certificats du système</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Bro&amp;wse…</source>
+            <translation>Parco&amp;urir…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;API URL</source>
+            <translation>URL de l'&amp;API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Files URL</source>
+            <translation>URL des &amp;fichiers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;CA bundle</source>
+            <translation>Ensemble d'&amp;AC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Only if the store uses its own certificate authority.</source>
+            <translation>Seulement si le magasin utilise sa propre autorité de certification.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Timeout (seconds)</source>
+            <translation>&amp;Délai d'attente (secondes)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>API key</source>
+            <translation>Clé d'API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Checking the keyring…</source>
+            <translation>Vérification du trousseau…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Re&amp;move stored key</source>
+            <translation>&amp;Retirer la clé enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>API &amp;key</source>
+            <translation>&amp;Clé d'API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Te&amp;st connection</source>
+            <translation>&amp;Tester la connexion</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Checks the URL and the key with the POS.</source>
+            <translation>Vérifie l'URL et la clé auprès du PDV.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>This store</source>
+            <translation>Ce magasin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Jurisdiction</source>
+            <translation>&amp;Juridiction</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Largest &amp;document (MB)</source>
+            <translation>Document le plus &amp;volumineux (Mo)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Keep d&amp;rafts (days)</source>
+            <translation>Conserver les &amp;brouillons (jours)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Unsent drafts older than this are deleted.</source>
+            <translation>Les brouillons non envoyés plus anciens sont supprimés.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Demo mode: changes last until the program exits; nothing is written to disk.</source>
+            <translation>Mode démonstration : les changements durent jusqu'à la fermeture du programme; rien n'est écrit sur le disque.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>%s — not known to this station</source>
+            <translation>%s — inconnu de ce poste</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Set by %s</source>
+            <translation>Défini par %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>API URL</source>
+            <translation>URL de l'API</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>files URL</source>
+            <translation>URL des fichiers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No file or folder at %s.</source>
+            <translation>Aucun fichier ni dossier à %s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>timeout</source>
+            <translation>délai d'attente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>largest document size</source>
+            <translation>taille maximale d'un document</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>number of days</source>
+            <translation>nombre de jours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Choose the jurisdiction the store is licensed in.</source>
+            <translation>Choisissez la juridiction où le magasin détient son permis.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Correct the settings marked in red first.</source>
+            <translation>Corrigez d'abord les paramètres signalés en rouge.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Secrets are kept in: %s</source>
+            <translation>Les secrets sont conservés dans : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>A key is stored in %s — type a new one to replace it</source>
+            <translation>Une clé est enregistrée dans %s — saisissez-en une nouvelle pour la remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No key stored</source>
+            <translation>Aucune clé enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The keyring could not be read (%s).</source>
+            <translation>Impossible de lire le trousseau (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No keyring to keep a key in</source>
+            <translation>Aucun trousseau où conserver une clé</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The keyring cannot be read</source>
+            <translation>Le trousseau est illisible</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Keep stored &amp;key</source>
+            <translation>Conserver la &amp;clé enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The stored key will be removed when you press OK.</source>
+            <translation>La clé enregistrée sera retirée quand vous appuierez sur OK.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connecting to %s…</source>
+            <translation>Connexion à %s…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connected: 1 customer group</source>
+            <translation>Connecté : 1 groupe de clients</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Connected: %d customer groups</source>
+            <translation>Connecté : %d groupes de clients</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No API key is stored for this API URL: type the key above, then test again.</source>
+            <translation>Aucune clé d'API n'est enregistrée pour cette URL d'API : saisissez la clé ci-dessus, puis testez de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The API key was refused%s. Check the key with the POS and type it again.</source>
+            <translation>La clé d'API a été refusée%s. Vérifiez la clé auprès du PDV et saisissez-la de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Cannot reach %s: %s</source>
+            <translation>Impossible de joindre %s : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>%s answered “not found”: check the API URL. (%s)</source>
+            <translation>%s a répondu « introuvable » : vérifiez l'URL de l'API. (%s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The test failed unexpectedly (%s).</source>
+            <translation>Le test a échoué de façon inattendue (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Choose the CA bundle</source>
+            <translation>Choisir l'ensemble d'AC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The settings could not be saved: %s</source>
+            <translation>Impossible d'enregistrer les paramètres : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The settings could not be saved (%s).</source>
+            <translation>Impossible d'enregistrer les paramètres (%s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>Customer signature</source>
+            <translation>Signature du client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>Customer signature: sign inside the box with a finger, pen or mouse.</source>
+            <translation>Signature du client : signez dans le cadre avec le doigt, un stylet ou la souris.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>C&amp;lear signature</source>
+            <translation>&amp;Effacer la signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/signature.py" />
+            <source>Clear signature</source>
+            <translation>Effacer la signature</translation>
+        </message>
+    </context>
+    <context>
+        <name>Steps</name>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Identity</source>
+            <translation>Identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Medical ID</source>
+            <translation>Carte médicale</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Marketing consent</source>
+            <translation>Consentement au marketing</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../app/steps.py" />
+            <source>Review &amp; submit</source>
+            <translation>Vérifier et soumettre</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sync</name>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>No connection to the POS server; the intake will be sent when the connection is back.</source>
+            <translation>Aucune connexion au serveur du PDV; l'inscription sera envoyée au retour de la connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server did not answer in time; it will be asked whether the customer exists before resending.</source>
+            <translation>Le serveur du PDV n'a pas répondu à temps; on lui demandera si le client existe avant de renvoyer.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server failed (HTTP {status}); the intake will be sent again later.</source>
+            <translation>Le serveur du PDV a échoué (HTTP {status}); l'inscription sera renvoyée plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server's reply could not be read; the intake will be checked and sent again later.</source>
+            <translation>La réponse du serveur du PDV est illisible; l'inscription sera vérifiée et renvoyée plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS server asked to slow down; the next attempt waits at least {seconds:.0f} s.</source>
+            <translation>Le serveur du PDV a demandé de ralentir; la prochaine tentative attend au moins {seconds:.0f} s.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS refused the API key. An admin must store the right key, then resume sending.</source>
+            <translation>Le PDV a refusé la clé d'API. Un administrateur doit enregistrer la bonne clé, puis reprendre l'envoi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS refused the record (HTTP {status}); correct the fields shown and submit again.</source>
+            <translation>Le PDV a refusé la fiche (HTTP {status}); corrigez les champs indiqués et soumettez de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>A customer with this state ID already exists in the POS.</source>
+            <translation>Un client avec cette pièce d'identité existe déjà dans le PDV.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS refused a document (HTTP {status}); replace it and submit again.</source>
+            <translation>Le PDV a refusé un document (HTTP {status}); remplacez-le et soumettez de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The store's POS plan does not allow this call (HTTP 403).</source>
+            <translation>Le forfait PDV du magasin ne permet pas cet appel (HTTP 403).</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration.</source>
+            <translation>L'adresse de l'API du PDV a répondu « introuvable » (HTTP 404); vérifiez l'URL de l'API dans la configuration.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>This intake cannot be opened with this station's data key.</source>
+            <translation>Cette inscription ne peut pas être ouverte avec la clé de données de ce poste.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>An unexpected error stopped this intake ({kind}); see the log.</source>
+            <translation>Une erreur inattendue a arrêté cette inscription ({kind}); consultez le journal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <location filename="../../app/contract.py" />
+            <location filename="../../app/rules.py" />
+            <location filename="../../app/validation.py" />
+            <source>{label} is required</source>
+            <translation>{label} : champ obligatoire</translation>
+        </message>
+        <message>
+            <location filename="../../app/contract.py" />
+            <source>{label} must be a two-letter state or province code, like CA or ON</source>
+            <translation>{label} : doit être un code de province ou d'État à deux lettres, comme QC ou ON</translation>
+        </message>
+        <message>
+            <location filename="../../app/contract.py" />
+            <location filename="../../app/validation.py" />
+            <source>{label} must be a positive whole number</source>
+            <translation>{label} : doit être un nombre entier positif</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be text</source>
+            <translation>{label} : doit être du texte</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} can be at most {max} characters</source>
+            <translation>{label} : au plus {max} caractères</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} may contain only letters, spaces, hyphens, apostrophes and periods</source>
+            <translation>{label} : seuls les lettres, espaces, traits d'union, apostrophes et points sont permis</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must not contain spaces</source>
+            <translation>{label} : ne doit pas contenir d'espaces</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a real date, like 1990-04-12</source>
+            <translation>{label} : doit être une date réelle, comme 1990-04-12</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a phone number, like (555) 123-4567</source>
+            <translation>{label} : doit être un numéro de téléphone, comme (555) 123-4567</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must have 10 digits, like (555) 123-4567</source>
+            <translation>{label} : doit compter 10 chiffres, comme (555) 123-4567</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} has an area code that cannot start with 0 or 1</source>
+            <translation>{label} : l'indicatif régional ne peut pas commencer par 0 ou 1</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be an address like name@example.com</source>
+            <translation>{label} : doit être une adresse comme nom@exemple.com</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>Choose a {label} from the list</source>
+            <translation>Choisissez une valeur « {label} » dans la liste</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be yes or no</source>
+            <translation>{label} : doit être oui ou non</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a number, like 28.5</source>
+            <translation>{label} : doit être un nombre, comme 28.5</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} cannot be negative</source>
+            <translation>{label} : ne peut pas être négatif</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} may have at most 2 digits after the dot</source>
+            <translation>{label} : au plus 2 chiffres après le point</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a US ZIP code, like 90210 or 90210-1234</source>
+            <translation>{label} : doit être un code ZIP américain, comme 90210 ou 90210-1234</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a Canadian postal code, like K1A 0B1</source>
+            <translation>{label} : doit être un code postal canadien, comme K1A 0B1</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a US ZIP code or a Canadian postal code</source>
+            <translation>{label} : doit être un code ZIP américain ou un code postal canadien</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a list of group numbers</source>
+            <translation>{label} : doit être une liste de numéros de groupe</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>'{name}' is not a field of the Create-customer request</source>
+            <translation>« {name} » n'est pas un champ de la requête de création de client</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} must be a list</source>
+            <translation>{label} : doit être une liste</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} must be a group of fields</source>
+            <translation>{label} : doit être un groupe de champs</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} is not valid</source>
+            <translation>{label} : valeur non valide</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{label} is needed for the address</source>
+            <translation>{label} : requis pour l'adresse</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{state} is not a state or province of {country}</source>
+            <translation>{state} n'est pas une province ni un État de {country}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Choose a customer type allowed in {jurisdiction}: {choices}</source>
+            <translation>Choisissez un type de client permis en {jurisdiction} : {choices}</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Date of birth cannot be in the future</source>
+            <translation>La date de naissance ne peut pas être dans le futur</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Date of birth is more than {years} years ago; check the year</source>
+            <translation>La date de naissance remonte à plus de {years} ans; vérifiez l'année</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>This customer is {age}; customers in {jurisdiction} must be at least {min_age}</source>
+            <translation>Ce client a {age} ans; en {jurisdiction}, les clients doivent avoir au moins {min_age} ans</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{type} customers must be at least {min_age} in {jurisdiction}; this customer is {age}</source>
+            <translation>Les clients de type « {type} » doivent avoir au moins {min_age} ans en {jurisdiction}; ce client a {age} ans</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>{type} is only for customers under {max_age}; this customer is {age}</source>
+            <translation>« {type} » est réservé aux clients de moins de {max_age} ans; ce client a {age} ans</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>A {type} customer needs a medical ID</source>
+            <translation>Un client de type « {type} » doit avoir une carte médicale</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>A {type} customer needs a medical recommendation</source>
+            <translation>Un client de type « {type} » doit avoir une recommandation médicale</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>A {type} customer needs a medical ID or a recommendation</source>
+            <translation>Un client de type « {type} » doit avoir une carte médicale ou une recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>Enter the date the recommendation expires</source>
+            <translation>Saisissez la date d'expiration de la recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>The recommendation expired on {date}; the customer needs a current one</source>
+            <translation>La recommandation a expiré le {date}; le client doit en avoir une en vigueur</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>The ID expired on {date}; ask for a valid ID</source>
+            <translation>La pièce d'identité a expiré le {date}; demandez une pièce valide</translation>
+        </message>
+        <message>
+            <location filename="../../app/validation.py" />
+            <source>An intake must be a JSON object of fields</source>
+            <translation>Une inscription doit être un objet JSON de champs</translation>
+        </message>
+    </context>
+</TS>
