@@ -52,10 +52,9 @@ class FormPage(QScrollArea):
                 row, col = row + 1, 0
             else:
                 col += 1
-            target = editor.focusProxy() or editor
             if previous is not None:
-                QWidget.setTabOrder(previous, target)
-            previous = target
+                QWidget.setTabOrder(previous, editor)
+            previous = editor
         for c in range(columns):
             grid.setColumnStretch(c, 1)
         self.setWidget(body)
