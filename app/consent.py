@@ -7,20 +7,29 @@ encrypted with the station's data key, bound to its row; everything else is plai
 compliance officer can count and filter without the key. Rows are never updated or deleted,
 except that the POS customer id is filled in once, when the customer has been created.
 
+A consent signed on screen keeps the signature itself (the PNG the pad rendered): the TCPA's
+prior express *written* consent must be producible. The image is encrypted and bound to its
+row like the value; its SHA-256 is plain (a hash of an image reveals nothing of the customer)
+so an export can list it, and it is bound into the encrypted value too, so blanking or
+swapping a row's signature makes the row read as altered. Databases written before signatures
+were kept are upgraded on open; their rows simply have no signature.
+
 Channels are the wire names of the marketing flags (``wire.MARKETING_SMS`` ...).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import re
+import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from app import wire
 from app.audit import CONSENT_RECORDED, AuditLog, open_private_db, open_text_for_writing, utc_now, write_transaction
@@ -51,10 +60,12 @@ _APPLIES_TO_FIELDS: Mapping[str, tuple[str, ...]] = {
 _MAIL_REQUIRED = (wire.ADDRESS_LINE1, wire.CITY, wire.STATE, wire.ZIP)
 _CUSTOMER_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _UNREADABLE = "altered"
+_SIGNATURE_UNREADABLE = "signature_altered"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 CSV_COLUMNS: tuple[str, ...] = (
     "consent_id", "given_at", "channel", "applies_to", "method", "clerk", "disclosure_version",
-    "disclosure_sha256", "language", "intake_id", "customer_id", "integrity",
+    "disclosure_sha256", "language", "intake_id", "customer_id", "integrity", "signature_sha256",
 )
 """Columns of ``ConsentLog.export_csv``, one row per consent, oldest first:
 
@@ -62,8 +73,12 @@ consent_id (uuid of the record), given_at (UTC, ISO 8601), channel (marketing_ma
 marketing_email, marketing_sms, marketing_calls), applies_to (decrypted phone number, email or
 one-line postal address), method (in_person_verbal or signed_on_screen), clerk, disclosure_version
 and disclosure_sha256 (the wording read and the SHA-256 of its exact text), language (en, es, fr),
-intake_id (uuid of the intake), customer_id (POS id, empty until created), integrity ("ok", or
-"altered" when the encrypted value no longer matches its row, in which case applies_to is empty).
+intake_id (uuid of the intake), customer_id (POS id, empty until created), integrity ("ok";
+"altered" when the encrypted value no longer matches its row, in which case applies_to is empty;
+"signature_altered" when the value opens but the stored signature does not), signature_sha256
+(SHA-256 of the signature PNG of a consent signed on screen, the name ``export_signatures``
+gives its file being ``<consent_id>.png``; empty for a spoken consent, a row recorded before
+signatures were kept, or a signature that no longer opens).
 """
 
 
@@ -73,6 +88,15 @@ class ConsentError(ValueError):
     def __init__(self, problems: Mapping[str, list[str]]) -> None:
         self.problems = {k: list(v) for k, v in problems.items()}
         super().__init__("; ".join(m for msgs in self.problems.values() for m in msgs))
+
+
+class SignatureError(DecryptError):
+    """A stored signature no longer matches its consent record (altered, moved, or another key)."""
+
+
+class SignatureExport(NamedTuple):
+    written: int
+    altered: list[str]  # consent ids whose signature no longer opens: not written
 
 
 @dataclass(frozen=True)
@@ -88,6 +112,7 @@ class ConsentRecord:
     intake_id: str
     applies_to: str = field(repr=False)  # personal data: kept out of logs and tracebacks
     customer_id: str | None = None
+    signature_sha256: str | None = None  # of the PNG signed on screen; None when spoken or recorded before
 
 
 # --- rules the form calls ---------------------------------------------------------------
@@ -200,7 +225,9 @@ def _channel_problems(
 
 # --- the record ------------------------------------------------------------------------
 
-_SCHEMA = """
+_SCHEMA_VERSION = 2  # 1: the first log; 2: the signature and its hash on each row
+
+_TABLE = """
 CREATE TABLE IF NOT EXISTS consent (
     seq INTEGER PRIMARY KEY,
     consent_id TEXT NOT NULL UNIQUE,
@@ -213,28 +240,82 @@ CREATE TABLE IF NOT EXISTS consent (
     language TEXT NOT NULL,
     intake_id TEXT NOT NULL,
     applies_to BLOB NOT NULL,
-    customer_id TEXT
-);
-CREATE INDEX IF NOT EXISTS consent_intake ON consent(intake_id);
-CREATE TRIGGER IF NOT EXISTS consent_no_delete BEFORE DELETE ON consent
-BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS consent_no_update BEFORE UPDATE OF seq, consent_id, channel, given_at, clerk, method,
-    disclosure_version, disclosure_sha256, language, intake_id, applies_to ON consent
-BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS consent_customer_once BEFORE UPDATE OF customer_id ON consent
+    customer_id TEXT,
+    signature BLOB,
+    signature_sha256 TEXT
+)"""
+_ADDED_COLUMNS = (("signature", "BLOB"), ("signature_sha256", "TEXT"))  # by version 2, to older tables
+_APPEND_ONLY = (
+    "seq, consent_id, channel, given_at, clerk, method, disclosure_version, disclosure_sha256, language, intake_id,"
+    " applies_to, signature, signature_sha256"
+)
+_INDEXES_AND_TRIGGERS = (
+    "CREATE INDEX IF NOT EXISTS consent_intake ON consent(intake_id)",
+    """CREATE TRIGGER IF NOT EXISTS consent_no_delete BEFORE DELETE ON consent
+BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS consent_no_update BEFORE UPDATE OF {_APPEND_ONLY} ON consent
+BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS consent_customer_once BEFORE UPDATE OF customer_id ON consent
 WHEN OLD.customer_id IS NOT NULL
-BEGIN SELECT RAISE(ABORT, 'the customer of a consent record is set once'); END;
-"""
+BEGIN SELECT RAISE(ABORT, 'the customer of a consent record is set once'); END""",
+    # What record() checks, held by the file too: signed on screen if and only if a signature is kept.
+    f"""CREATE TRIGGER IF NOT EXISTS consent_signed_keeps_signature BEFORE INSERT ON consent
+WHEN (NEW.method = '{METHOD_SIGNED}') != (NEW.signature IS NOT NULL)
+    OR (NEW.signature IS NULL) != (NEW.signature_sha256 IS NULL)
+BEGIN SELECT RAISE(ABORT, 'a consent signed on screen keeps its signature, and only then'); END""",
+)
 
 _COLUMNS = (
     "consent_id, channel, given_at, clerk, method, disclosure_version, disclosure_sha256, language, intake_id,"
-    " applies_to, customer_id"
+    " applies_to, customer_id, signature_sha256"
 )
 
 
-def _associated(consent_id: str, channel: str, intake_id: str) -> bytes:
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the file to ``_SCHEMA_VERSION``: create it, or add what later versions keep."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= _SCHEMA_VERSION:
+        return
+    with write_transaction(conn):
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= _SCHEMA_VERSION:
+            return  # another process upgraded it while this one waited for the lock
+        conn.execute(_TABLE)
+        present = {row[1] for row in conn.execute("PRAGMA table_info(consent)")}
+        for name, kind in _ADDED_COLUMNS:
+            if name not in present:
+                conn.execute(f"ALTER TABLE consent ADD COLUMN {name} {kind}")
+        # The append-only trigger of version 1 does not name the new columns: replace it.
+        conn.execute("DROP TRIGGER IF EXISTS consent_no_update")
+        for statement in _INDEXES_AND_TRIGGERS:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+
+
+def _associated(consent_id: str, channel: str, intake_id: str, signature_sha256: str | None = None) -> bytes:
     # Binds the encrypted value to its row: moved to another row or channel, it no longer opens.
-    return f"consent|{consent_id}|{channel}|{intake_id}".encode()
+    # A signed row binds its signature's hash too, so removing the signature breaks the row.
+    base = f"consent|{consent_id}|{channel}|{intake_id}"
+    return (base if signature_sha256 is None else f"{base}|signature|{signature_sha256}").encode()
+
+
+def _signature_associated(consent_id: str, channel: str, intake_id: str, signature_sha256: str) -> bytes:
+    return f"consent-signature|{consent_id}|{channel}|{intake_id}|{signature_sha256}".encode()
+
+
+def _signature_problems(method: str, signature_png: bytes | None) -> list[Message]:
+    if method == METHOD_SIGNED and not signature_png:
+        return [_msg(_SIGNATURE)]
+    if method != METHOD_SIGNED and signature_png:
+        return [_msg(_NO_METHOD)]  # a signature on a spoken consent: which one was it?
+    return []
+
+
+def _check_png(signature_png: bytes | None) -> bytes | None:
+    if not signature_png:
+        return None
+    png = bytes(signature_png)
+    if not png.startswith(PNG_MAGIC):
+        raise ValueError("a signature must be a PNG image")
+    return png
 
 
 def _check_intake_id(intake_id: str) -> str:
@@ -256,7 +337,7 @@ class ConsentLog:
         self._cipher = cipher
         self._audit = audit
         with closing(open_private_db(self.path)) as conn:
-            conn.executescript(_SCHEMA)
+            _migrate(conn)
 
     @classmethod
     def open(cls, config: Config, cipher: Cipher, audit: AuditLog | None = None) -> ConsentLog:
@@ -274,16 +355,23 @@ class ConsentLog:
         applies_to: str,
         disclosures: Disclosures,
         method: str = METHOD_VERBAL,
+        signature_png: bytes | None = None,
     ) -> ConsentRecord:
-        """Record one consent, given now after ``disclosures[channel]`` was read or shown."""
+        """Record one consent, given now after ``disclosures[channel]`` was read or shown.
+
+        ``signature_png`` is the customer's signature as the pad rendered it: required when
+        ``method`` is ``METHOD_SIGNED``, refused otherwise (ConsentError either way)."""
         problems: dict[str, list[Message]] = {}
         found = _channel_problems(channel, applies_to, method, disclosures)
+        if method in METHODS:  # an unknown method already has its message
+            found += [m for m in _signature_problems(method, signature_png) if m not in found]
         if found:
             problems[channel] = found
         if _blank(clerk):
             problems[CLERK] = [_msg(_NO_CLERK)]
         if problems:
             raise ConsentError(problems)
+        png = _check_png(signature_png)
         intake = _check_intake_id(intake_id)
         disclosure = disclosures[channel]
         rec = ConsentRecord(
@@ -297,13 +385,18 @@ class ConsentLog:
             language=disclosures.language,
             intake_id=intake,
             applies_to=applies_to.strip(),
+            signature_sha256=hashlib.sha256(png).hexdigest() if png is not None else None,
         )
-        blob = self._cipher.encrypt(rec.applies_to.encode("utf-8"), _associated(rec.consent_id, channel, intake))
+        sha = rec.signature_sha256
+        blob = self._cipher.encrypt(rec.applies_to.encode("utf-8"), _associated(rec.consent_id, channel, intake, sha))
+        signature = None
+        if png is not None and sha is not None:
+            signature = self._cipher.encrypt(png, _signature_associated(rec.consent_id, channel, intake, sha))
         with closing(open_private_db(self.path)) as conn, write_transaction(conn):
             conn.execute(
-                f"INSERT INTO consent ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                f"INSERT INTO consent ({_COLUMNS}, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
                 (rec.consent_id, rec.channel, rec.given_at, rec.clerk, rec.method, rec.disclosure_version,
-                 rec.disclosure_sha256, rec.language, rec.intake_id, blob),
+                 rec.disclosure_sha256, rec.language, rec.intake_id, blob, sha, signature),
             )
         if self._audit is not None:
             self._audit.append(
@@ -324,16 +417,26 @@ class ConsentLog:
         disclosures: Disclosures,
         method: str = METHOD_VERBAL,
         consents: Mapping[str, bool] | Iterable[str] | None = None,
+        signature_png: bytes | None = None,
     ) -> list[ConsentRecord]:
         """Record every consent the intake gives (its marketing flags, or ``consents``), after
-        checking them all with ``consent_problems``; ConsentError records none if any fails."""
+        checking them all with ``consent_problems``; ConsentError records none if any fails.
+        One signature (``signature_png``) covers every consent signed on screen at once."""
         problems = consent_problems(record, consents, clerk=clerk, method=method, disclosures=disclosures)
+        channels = _channels(record, consents)
+        if method in METHODS:
+            for channel in channels:
+                found = problems.setdefault(channel, [])
+                found += [m for m in _signature_problems(method, signature_png) if m not in found]
+                if not found:
+                    del problems[channel]
         if problems:
             raise ConsentError(problems)
+        _check_png(signature_png)
         return [
             self.record(c, clerk=clerk, intake_id=intake_id, applies_to=applies_to(record, c) or "",
-                        disclosures=disclosures, method=method)
-            for c in _channels(record, consents)
+                        disclosures=disclosures, method=method, signature_png=signature_png)
+            for c in channels
         ]
 
     def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -341,10 +444,35 @@ class ConsentLog:
             return conn.execute(f"SELECT {_COLUMNS} FROM consent {where} ORDER BY seq", params).fetchall()
 
     def _open(self, row: tuple[Any, ...]) -> ConsentRecord:
-        consent_id, channel, given_at, clerk, method, version, sha, language, intake, blob, customer = row
-        value = self._cipher.decrypt(blob, _associated(consent_id, channel, intake)).decode("utf-8")
+        consent_id, channel, given_at, clerk, method, version, sha, language, intake, blob, customer, signed = row
+        value = self._cipher.decrypt(blob, _associated(consent_id, channel, intake, signed)).decode("utf-8")
         return ConsentRecord(consent_id, channel, given_at, clerk, method, version, sha, language, intake, value,
-                             customer)
+                             customer, signed)
+
+    def _open_signature(self, conn: sqlite3.Connection, consent_id: str) -> bytes | None:
+        row = conn.execute(
+            "SELECT channel, intake_id, signature, signature_sha256 FROM consent WHERE consent_id = ?", (consent_id,)
+        ).fetchone()
+        if row is None:
+            raise LookupError("no consent record has this id")
+        channel, intake, blob, sha = row
+        if blob is None and sha is None:
+            return None
+        try:
+            if blob is None or sha is None:
+                raise DecryptError("half a signature")
+            png = self._cipher.decrypt(blob, _signature_associated(consent_id, channel, intake, sha))
+        except DecryptError as exc:
+            raise SignatureError(f"the signature of consent {consent_id} no longer matches its record") from exc
+        if hashlib.sha256(png).hexdigest() != sha:
+            raise SignatureError(f"the signature of consent {consent_id} no longer matches its hash")
+        return png
+
+    def signature(self, consent_id: str) -> bytes | None:
+        """The PNG the customer signed for this consent; None for a spoken consent or one recorded
+        before signatures were kept. SignatureError if it was altered; LookupError for an unknown id."""
+        with closing(open_private_db(self.path)) as conn:
+            return self._open_signature(conn, str(consent_id))
 
     def _try_open(self, row: tuple[Any, ...]) -> ConsentRecord | None:
         try:
@@ -389,16 +517,60 @@ class ConsentLog:
         if rows and not any(opened):
             # Not one row opens: this is the wrong key, not a set of altered rows.
             raise DecryptError("the consent records cannot be opened with this station's data key")
-        handle, owned = open_text_for_writing(path_or_file)
-        try:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            for row, rec in zip(rows, opened, strict=True):
-                consent_id, channel, given_at, clerk, method, version, sha, language, intake, _blob, customer = row
-                value, integrity = (rec.applies_to, "ok") if rec else ("", _UNREADABLE)
-                writer.writerow([consent_id, given_at, channel, value, method, clerk, version, sha, language, intake,
-                                 customer or "", integrity])
-            return len(rows)
-        finally:
-            if owned:
-                handle.close()
+        with closing(open_private_db(self.path)) as conn:
+            handle, owned = open_text_for_writing(path_or_file)
+            try:
+                writer = csv.writer(handle)
+                writer.writerow(CSV_COLUMNS)
+                for row, rec in zip(rows, opened, strict=True):
+                    consent_id, channel, given_at, clerk, method, version, sha, language, intake = row[:9]
+                    value, integrity, signed = (rec.applies_to, "ok", "") if rec else ("", _UNREADABLE, "")
+                    if rec is not None and rec.signature_sha256 is not None:
+                        try:
+                            self._open_signature(conn, consent_id)  # it opens and matches its hash
+                            signed = rec.signature_sha256
+                        except SignatureError:
+                            integrity = _SIGNATURE_UNREADABLE
+                    writer.writerow([consent_id, given_at, channel, value, method, clerk, version, sha, language,
+                                     intake, row[10] or "", integrity, signed])
+                return len(rows)
+            finally:
+                if owned:
+                    handle.close()
+
+    def export_signatures(self, directory: str | os.PathLike[str]) -> SignatureExport:
+        """Write each stored signature as ``directory/<consent_id>.png`` (owner-only files; the folder is
+        created owner-only when missing). A signature that no longer opens is not written: its consent id is
+        listed in ``altered`` (and its CSV row says ``signature_altered``). DecryptError if none opens."""
+        folder = Path(directory)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        written, altered = 0, []
+        with closing(open_private_db(self.path)) as conn:
+            ids = [r[0] for r in conn.execute(
+                "SELECT consent_id FROM consent WHERE signature IS NOT NULL OR signature_sha256 IS NOT NULL"
+                " ORDER BY seq")]
+            for consent_id in ids:
+                try:
+                    png = self._open_signature(conn, consent_id)
+                    name = str(uuid.UUID(consent_id))
+                    if name != consent_id:
+                        raise SignatureError("a consent id that is not a uuid")  # never a path of its own choosing
+                except (SignatureError, ValueError):
+                    altered.append(consent_id)
+                    continue
+                if png is not None:
+                    _write_private(folder / f"{name}.png", png)
+                    written += 1
+        if ids and not written:
+            raise DecryptError("the signatures cannot be opened with this station's data key")
+        return SignatureExport(written, altered)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        # A file left by an earlier export keeps its mode otherwise. No fchmod on Windows; some file systems
+        # have no modes.
+        with suppress(AttributeError, OSError):
+            os.fchmod(handle.fileno(), 0o600)
+        handle.write(data)

@@ -1,7 +1,10 @@
-"""``intake consent export --csv FILE``: every marketing-consent record, for the store's compliance officer.
+"""``intake consent export --csv FILE [--signatures DIR]``: every marketing-consent record, for the
+store's compliance officer.
 
 The export decrypts the phone number, email or address each consent applies to, so it needs
 the station's data key from the OS keyring, and the file it writes is readable by its owner only.
+With ``--signatures``, each signature given on screen is written as ``DIR/<consent_id>.png``
+(owner-only), the file whose SHA-256 the CSV's ``signature_sha256`` column names.
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         + ". The applies_to column is decrypted; the file is created readable by its owner only.",
     )
     export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+    export.add_argument(
+        "--signatures", metavar="DIR",
+        help="also write each on-screen signature as DIR/<consent_id>.png (created owner-only)",
+    )
     add_clerk_argument(export)
 
 
@@ -50,15 +57,33 @@ def run(args: argparse.Namespace) -> int:
     except CredentialsError as exc:
         return _fail(f"the data key is not available: {exc}")
     target = sys.stdout if args.csv == "-" else args.csv
+    out = sys.stderr if args.csv == "-" else sys.stdout
+    signatures_dir = getattr(args, "signatures", None)
     try:
-        rows = ConsentLog.open(config, cipher).export_csv(target)
+        log = ConsentLog.open(config, cipher)
+        rows = log.export_csv(target)
     except DecryptError as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(f"cannot write {args.csv}: {exc}")
+    details = {"reason": "consent_export", "rows": rows}
+    signatures = None
+    if signatures_dir:
+        try:
+            signatures = log.export_signatures(signatures_dir)
+        except DecryptError as exc:
+            return _fail(str(exc))
+        except (OSError, sqlite3.Error) as exc:
+            return _fail(f"cannot write the signatures to {signatures_dir}: {exc}")
+        details["count"] = signatures.written  # signatures written
     # Exporting personal data is itself worth a line in the audit trail; failing to write it
     # does not undo an export that succeeded.
     with contextlib.suppress(AuditError, OSError, sqlite3.Error):
-        AuditLog.open(config).append(EXPORTED, clerk=clerk_of(args), details={"reason": "consent_export", "rows": rows})
-    print(f"wrote {rows} consent records to {args.csv}", file=sys.stderr if args.csv == "-" else sys.stdout)
+        AuditLog.open(config).append(EXPORTED, clerk=clerk_of(args), details=details)
+    print(f"wrote {rows} consent records to {args.csv}", file=out)
+    if signatures is not None:
+        print(f"wrote {signatures.written} signatures to {signatures_dir}", file=out)
+        if signatures.altered:
+            print(f"intake consent: {len(signatures.altered)} signatures no longer match their records and were not "
+                  f"written (integrity column: signature_altered): {', '.join(signatures.altered)}", file=sys.stderr)
     return EXIT_OK

@@ -3,6 +3,9 @@ texts, consents recorded before the intake is sent and linked to the created cus
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import uuid
 
 import pytest
@@ -142,6 +145,16 @@ def test_signed_consents_are_recorded_with_the_wording_and_linked_to_the_custome
     by_channel = {r.channel: r.applies_to for r in records}
     assert by_channel[wire.MARKETING_EMAIL] == SAMPLE[wire.EMAIL]
     assert "555" in by_channel[wire.MARKETING_SMS]
+    # The signature itself is kept (written consent must be producible), and the export names it by hash.
+    consent_log = ConsentLog.open(window.config, window.station.cipher)
+    sms = next(r for r in records if r.channel == wire.MARKETING_SMS)
+    png = consent_log.signature(sms.consent_id)
+    assert png is not None and png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert sms.signature_sha256 == hashlib.sha256(png).hexdigest()
+    buf = io.StringIO()
+    consent_log.export_csv(buf)
+    exported = {r["consent_id"]: r["signature_sha256"] for r in csv.DictReader(io.StringIO(buf.getvalue()))}
+    assert exported[sms.consent_id] == hashlib.sha256(png).hexdigest()
     # The next customer starts with nothing ticked, no signature and consent spoken.
     window.go_to(CONSENT)
     assert not any(window.editor(c).isChecked() for c in wire.MARKETING_FIELDS)

@@ -18,12 +18,14 @@ station without its proof already written, so if the record cannot be written, n
 The intake id of the records is the intake's draft id, which the outbox keeps beside its
 entry: when the customer is created (now, or later by the background sync, even after a
 restart) the consents of that intake get the POS customer id (``attach_customer``). A
-resubmit after a refusal records only consents that changed (another number, method or
-wording), so a fix does not duplicate the record.
+resubmit after a refusal records only consents that changed (another number, method, wording
+or signature), so a fix does not duplicate the record. A consent signed on screen is recorded
+with the pad's PNG, which the log keeps encrypted beside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from typing import Any
@@ -93,7 +95,7 @@ class ConsentStep(QObject):
         self._log: ConsentLog | None = None
         self._wizard = window.wizard
         self._shown: dict[str, list[str]] = {}  # the messages this feature put in the wizard's extra problems
-        self._recorded: dict[str, set[tuple[str, str, str, str]]] = {}  # intake id -> consents written
+        self._recorded: dict[str, set[tuple[str, ...]]] = {}  # intake id -> consents written
         self._ticked: set[str] = set(consented_channels(window.wizard.record()))
         self._signed_for: set[str] = set()
         self._recording = False
@@ -351,7 +353,10 @@ class ConsentStep(QObject):
             session.draft_id = new_draft_id()  # the intake's id from now on: its consents and its outbox entry share it
         intake_id = canonical_intake_id(session.draft_id)
         disclosures, method, clerk = self.disclosures, self.method(), window.clerk
-        prints = {c: (c, applies_to(record, c) or "", method, disclosures[c].sha256) for c in ticked}
+        # The image is rendered here, on the window's thread; the worker only stores it.
+        signature = self.pad.image_png() if method == METHOD_SIGNED else None
+        signed = hashlib.sha256(signature).hexdigest() if signature else ""
+        prints = {c: (c, applies_to(record, c) or "", method, disclosures[c].sha256, signed) for c in ticked}
         written = self._recorded.setdefault(intake_id, set())
         new = [c for c in ticked if prints[c] not in written]
         if not new:
@@ -361,7 +366,7 @@ class ConsentStep(QObject):
 
         def work():
             return consent_log().record_intake(record, clerk=clerk, intake_id=intake_id, disclosures=disclosures,
-                                               method=method, consents=new)
+                                               method=method, consents=new, signature_png=signature)
 
         def done(records) -> None:
             self._recording = False
