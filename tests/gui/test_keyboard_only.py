@@ -1,0 +1,181 @@
+"""A whole intake typed with the keyboard alone: Tab from field to field, letters to pick from
+lists, Space for check boxes, Enter for the next step and to submit. No mouse event, no value
+set on a widget by the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from app import wire
+from app.config import Config
+from app.credentials import SecretStore
+from app.wizard import REVIEW, STEP_KEYS
+from ui.app_setup import create_main_window
+from ui.tasks import wait_for_tasks
+
+EXPIRY = f"{date.today().year + 3}-06-30"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, memory_keyring, sandbox):
+    config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data",
+                    jurisdiction="CA", timeout_seconds=5.0)
+    SecretStore().set_api_key(config.api_url, "test-key")
+    window = create_main_window(config)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.focus_first()  # as the program does once its window is up (ui.launch)
+    yield window
+    window.session.stop()
+    wait_for_tasks()
+    window.station.close()
+    window.close()
+
+
+def focused() -> QWidget:
+    return QApplication.focusWidget()
+
+
+def focused_name() -> str:
+    widget = focused()
+    # A date field's focus goes to its line edit; the field's name is on the widget around it.
+    return widget.objectName() or widget.parent().objectName()
+
+
+class Clerk:
+    """Keys sent where the focus is, as a keyboard would."""
+
+    def __init__(self, qtbot, window) -> None:
+        self.qtbot = qtbot
+        self.window = window
+        self.seen: list[str] = []
+
+    def at(self, name: str) -> QWidget:
+        """The focus is on ``name`` (a check that Tab went where the clerk expects)."""
+        assert focused_name() == name
+        self.seen.append(name)
+        return focused()
+
+    def tab(self, times: int = 1) -> None:
+        for _ in range(times):
+            self.qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+
+    def type(self, name: str, text: str) -> None:
+        self.qtbot.keyClicks(self.at(name), text)
+        self.tab()
+
+    def pick(self, name: str, letters: str, value: str) -> None:
+        """A list chosen by typing the start of an entry (the combo box's own keyboard search)."""
+        combo = self.at(name)
+        self.qtbot.keyClicks(combo, letters)
+        assert combo.currentData() == value
+        self.tab()
+
+    def tick(self, name: str) -> None:
+        self.qtbot.keyClick(self.at(name), Qt.Key.Key_Space)
+        assert focused().isChecked()
+
+    def enter(self) -> None:
+        self.qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def test_a_whole_intake_with_the_keyboard_alone(qtbot, window, sandbox, monkeypatch):
+    def no_mouse(*_args, **_kwargs):
+        raise AssertionError("this test uses the keyboard only")
+
+    monkeypatch.setattr(qtbot, "mouseClick", no_mouse)
+    monkeypatch.setattr(qtbot, "mousePress", no_mouse)
+    clerk = Clerk(qtbot, window)
+
+    # Identity: the focus starts in the first field; Tab walks the form row by row.
+    clerk.type(wire.FIRST_NAME, "Zoe")
+    clerk.tab()  # middle name left empty
+    clerk.type(wire.LAST_NAME, "OBrien-Smith")
+    clerk.tab()  # nickname
+    clerk.type(wire.DATE_OF_BIRTH, "1988-03-14")
+    clerk.pick(wire.GENDER, "F", "female")
+    clerk.pick(wire.ID_TYPE, "D", "drivers_license")
+    clerk.type(wire.STATE_ID, "D1234567")
+    clerk.type("id_expiration_date", EXPIRY)
+    clerk.tab()  # phone
+    clerk.type(wire.CELL_PHONE, "4155550134")
+    clerk.type(wire.EMAIL, "zoe@example.com")
+    clerk.at(wire.REFERRAL_SOURCE)
+    clerk.enter()
+    assert window.wizard.current == STEP_KEYS.index("medical")
+
+    # Medical: nothing to add for a recreational customer.
+    clerk.at(wire.HAS_MEDICAL_RECOMMENDATION)
+    clerk.enter()
+    assert window.wizard.current == STEP_KEYS.index("address")
+
+    clerk.type("address.address_line1", "1200 Market St")
+    clerk.type("address.address_line2", "Apt 4")
+    clerk.type("address.city", "San Francisco")
+    clerk.type("address.state", "CA")
+    clerk.type("address.zip", "94102")
+    clerk.enter()
+    assert window.wizard.current == STEP_KEYS.index("consent")
+
+    # Consent: offers by email, agreed to aloud.
+    clerk.at(wire.MARKETING_MAIL)
+    clerk.tab()
+    clerk.tick(wire.MARKETING_EMAIL)
+    while focused_name() != "consent_method.verbal":
+        assert len(clerk.seen) < 40, "Tab never reaches the consent method"
+        clerk.tab()
+        clerk.seen.append(focused_name())
+    clerk.qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert focused().isChecked()
+    clerk.enter()
+    assert window.wizard.current == STEP_KEYS.index("documents")
+
+    clerk.at("documents.add")
+    clerk.enter()
+    assert window.wizard.current == REVIEW
+
+    # Review: the focus is on Submit; Enter sends.
+    assert isinstance(clerk.at("submit"), QAbstractButton)
+    with qtbot.waitSignal(window.session.submitted, timeout=15000) as sent:
+        clerk.enter()
+    assert sent.args[0] == "created"
+    [created] = sandbox.created()
+    assert {k: created[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.GENDER,
+                                    wire.STATE_ID, wire.EMAIL, wire.MARKETING_EMAIL)} == {
+        wire.FIRST_NAME: "Zoe", wire.LAST_NAME: "OBrien-Smith", wire.DATE_OF_BIRTH: "1988-03-14",
+        wire.GENDER: "female", wire.STATE_ID: "D1234567", wire.EMAIL: "zoe@example.com",
+        wire.MARKETING_EMAIL: True}
+    assert created[wire.ADDRESS]["city"] == "San Francisco"
+    assert created[wire.ADDRESS]["zip"] == "94102"
+
+
+def test_every_input_is_named_for_assistive_technology_and_hears_its_message(qtbot, window):
+    for page in window.form_pages.values():
+        for name, row in page.rows.items():
+            editor = row.editor
+            assert editor.accessibleName(), name
+            proxy = editor.focusProxy()
+            if proxy is not None:
+                assert proxy.accessibleName() or editor.accessibleName(), name
+
+    email = window.editor(wire.EMAIL)
+    email.setFocus()
+    assert email.hasFocus()
+    qtbot.keyClicks(email, "not-an-address")
+    qtbot.keyClick(email, Qt.Key.Key_Tab)
+    message = window.findChild(QWidget, f"{wire.EMAIL}.message")
+    qtbot.waitUntil(message.isVisible)
+    assert message.text() and message.text() in email.accessibleDescription()
+    # Corrected: the message goes, and so does the description read with the field.
+    email.setFocus()
+    qtbot.keyClick(email, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(email, "zoe@example.com")
+    qtbot.waitUntil(lambda: not message.isVisible())
+    assert email.accessibleDescription() == ""
