@@ -2047,7 +2047,7 @@
         <message>
             <location filename="../../app/steps.py" />
             <source>Marketing consent</source>
-            <translation>Consentimiento de marketing</translation>
+            <translation>Consentimientos</translation>
         </message>
         <message>
             <location filename="../../app/steps.py" />

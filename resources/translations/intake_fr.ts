@@ -2047,7 +2047,7 @@
         <message>
             <location filename="../../app/steps.py" />
             <source>Marketing consent</source>
-            <translation>Consentement au marketing</translation>
+            <translation>Consentements</translation>
         </message>
         <message>
             <location filename="../../app/steps.py" />
