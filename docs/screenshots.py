@@ -22,6 +22,32 @@ from ui.selftest import SAMPLE, fill_window
 OUT = Path(__file__).resolve().parent / "screenshots"
 
 
+_MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _card_image() -> bytes:
+    """A stand-in photo of an ID card (a coloured card with a few lines), as PNG bytes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#dbeafe"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(0, 0, 640, 70), QColor("#1e3a8a"))
+    painter.fillRect(QRect(30, 100, 170, 220), QColor("#94a3b8"))
+    for row in range(5):
+        painter.fillRect(QRect(230, 110 + row * 40, 360 - row * 30, 14), QColor("#475569"))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
 def main() -> int:
     ensure_app()
     demo = start_demo()
@@ -30,6 +56,9 @@ def main() -> int:
         window.resize(1366, 768)
         window.show()
         fill_window(window, SAMPLE, touch_errors={"email": "not-an-email"})
+        documents = window.editor("documents")
+        documents.add_data("id-front.png", _card_image())
+        documents.add_data("recommendation.pdf", _MINIMAL_PDF)
         OUT.mkdir(parents=True, exist_ok=True)
         for index, step in enumerate(STEPS):
             window.go_to(index)
