@@ -57,6 +57,8 @@ class FieldRow(QWidget):
         text = text.replace("&", "&&")
         if mnemonic:
             index = text.lower().find(mnemonic.lower())
+            if index < 0:  # a translated label without the English letter: its first letter
+                index = next((i for i, ch in enumerate(text) if ch.isalpha()), -1)
             if index >= 0:
                 return text[:index] + "&" + text[index:]
         return text
