@@ -29,6 +29,7 @@ from app.config import load_config
 from app.consent import METHOD_SIGNED, ConsentLog
 from app.crypto import Cipher, new_key
 from app.disclosure import load_disclosures
+from tests.unit.test_consent import png
 
 
 @pytest.fixture
@@ -202,8 +203,9 @@ def test_no_personal_data_reaches_the_data_folder(config):
     consents = ConsentLog.open(config, Cipher(new_key()), audit=audit)
     iid = str(uuid.uuid4())
     audit.append(DRAFT_STARTED, clerk=clerk, intake_id=iid, details={"source": "scanner"})
+    signature = png(7)
     consents.record_intake(customer, clerk=clerk, intake_id=iid, disclosures=load_disclosures(config, "es"),
-                           method=METHOD_SIGNED)
+                           method=METHOD_SIGNED, signature_png=signature)
     audit.append(REJECTED, clerk=clerk, intake_id=iid, details={"fields": [wire.EMAIL, "address.zip"], "status": 422})
     audit.append(SUBMITTED, clerk=clerk, intake_id=iid)
     audit.append(CREATED, clerk=clerk, intake_id=iid, customer_id=31337)
@@ -211,13 +213,13 @@ def test_no_personal_data_reaches_the_data_folder(config):
 
     assert len(consents.for_intake(iid)) == 3
     secrets = [b"Philomena", b"Vandersloot", b"4155550199", b"philomena.v@example.net", b"88 Quarry Lane",
-               b"Quarry", b"example.net"]
+               b"Quarry", b"example.net", signature[8:40]]
     files = [p for p in config.data_dir.rglob("*") if p.is_file()]
     assert {p.name for p in files} >= {"audit.sqlite3", "consent.sqlite3", "clerks.json"}
     for path in files:
         data = path.read_bytes()
         for secret in secrets:
-            for form in (secret, secret.decode().encode("utf-16-le")):
+            for form in (secret, secret.decode("latin-1").encode("utf-16-le")):
                 assert form not in data, f"{path.name} holds a customer's data"
         if path.suffix == ".sqlite3":
             assert stat.S_IMODE(path.stat().st_mode) == 0o600
