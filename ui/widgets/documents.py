@@ -28,25 +28,10 @@ from app import wire
 from app.assets import resource_path
 from app.documents import FILE_DIALOG_FILTER, DocumentData, DocumentProblem, check_document, load_document
 from app.fields import CHOICE_LABELS
-from app.i18n import Message
+from ui.i18n import tr_message
+from ui.widgets.field_row import set_status
 
 THUMBNAIL_SIZE = 64
-
-
-def _tr_message(message: str) -> str:
-    """A message from ``app`` in the clerk's language (``app`` marks them, it cannot translate)."""
-    if isinstance(message, Message):
-        return message.render(QCoreApplication.translate)
-    return str(message)
-
-
-def _set_status(widget: QWidget, status: str) -> None:
-    """Set the ``status`` property the stylesheet keys on, and re-polish so the look follows."""
-    if widget.property("status") != status:
-        widget.setProperty("status", status)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-        widget.update()
 
 
 def _thumbnail(data: bytes) -> QPixmap | None:
@@ -149,7 +134,7 @@ class _DocumentRow(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        _set_status(self.message, "error")
+        set_status(self.message, "error")
 
         self.type = QComboBox(self)
         for value in wire.DOCUMENT_TYPES:
@@ -203,7 +188,7 @@ class _DocumentRow(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.type.setAccessibleDescription(text)
-        _set_status(self.type, "error" if text else "")
+        set_status(self.type, "error" if text else "")
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.FocusIn:
@@ -238,7 +223,7 @@ class DocumentsWidget(QWidget):
             limit=_megabytes(max_bytes)), self)
         self.hint.setObjectName(f"{wire.DOCUMENTS}.hint")
         self.hint.setWordWrap(True)
-        _set_status(self.hint, "hint")
+        set_status(self.hint, "hint")
 
         self.list = QListWidget(self)
         self.list.setObjectName(f"{wire.DOCUMENTS}.list")
@@ -292,7 +277,7 @@ class DocumentsWidget(QWidget):
             try:
                 added |= self._add_checked(load_document(path, self.max_bytes), problems)
             except DocumentProblem as problem:
-                problems.append(_tr_message(problem.message))
+                problems.append(tr_message(problem.message))
         self._finish_adding(added, problems)
 
     def add_data(self, filename: str, data: bytes) -> None:
@@ -302,7 +287,7 @@ class DocumentsWidget(QWidget):
             added = self._add_checked(check_document(filename, data, self.max_bytes), problems)
         except DocumentProblem as problem:
             added = False
-            problems.append(_tr_message(problem.message))
+            problems.append(tr_message(problem.message))
         self._finish_adding(added, problems)
 
     def choose_files(self) -> list[str]:
@@ -317,7 +302,7 @@ class DocumentsWidget(QWidget):
         per_row: dict[int, list[str]] = {}
         general: list[str] = []
         for key, messages in errors.items():
-            texts = [_tr_message(m) for m in messages]
+            texts = [tr_message(m) for m in messages]
             if key == wire.DOCUMENTS:
                 general += texts
                 continue
@@ -461,7 +446,7 @@ class DocumentsWidget(QWidget):
         text = "\n".join(self._file_problems + self._general_errors)
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        _set_status(self.message, "error" if text else "")
+        set_status(self.message, "error" if text else "")
         self.list.setAccessibleDescription(text)
 
 

@@ -20,20 +20,12 @@ from app.api.errors import ApiError, NetworkError
 from app.credentials import CredentialsError
 from app.station import CustomerGroup
 from ui.tasks import run_task
+from ui.widgets.field_row import set_status
 
 log = logging.getLogger(__name__)
 
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-
-
-def _set_status(widget: QWidget, status: str) -> None:
-    """Set the ``status`` property the stylesheet keys on, and re-polish so the look follows."""
-    if widget.property("status") != status:
-        widget.setProperty("status", status)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-        widget.update()
 
 
 class GroupsWidget(QWidget):
@@ -135,7 +127,7 @@ class GroupsWidget(QWidget):
         """A line under the list (loading, offline, failed); ``status`` is the stylesheet's key."""
         self.status.setText(text)
         self.status.setVisible(bool(text))
-        _set_status(self.status, status)
+        set_status(self.status, status)
         self.list.setAccessibleDescription(text)
 
     # --- inside ---------------------------------------------------------------------------------
