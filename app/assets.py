@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources as _res
 from pathlib import Path
 
 
@@ -12,7 +11,11 @@ def resource_path(*parts: str) -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root, "resources", *parts)
-    return Path(str(_res.files("resources").joinpath(*parts)))
+    # ``resources`` is a plain package on disk (source tree, wheel or editable install); its
+    # folder is found without importlib.resources, which costs start-up time.
+    import resources
+
+    return Path(resources.__file__).parent.joinpath(*parts)
 
 
 def read_text(*parts: str) -> str:

@@ -5,13 +5,11 @@ data key live in the OS keyring)."""
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import platformdirs
-import tomli_w
 
 from app import wire
 
@@ -86,6 +84,8 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     path = path or default_config_path(env)
     values: dict[str, object] = {}
     if path.is_file():
+        import tomllib  # only when there is a file to read: start-up without one skips the parser
+
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -120,6 +120,8 @@ def save_config(config: Config, path: Path | None = None) -> Path:
         if key == "demo" or value is None:
             continue
         data[key] = str(value) if isinstance(value, Path) else value
+    import tomli_w  # only an admin's save needs the writer
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
