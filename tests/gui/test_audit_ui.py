@@ -12,28 +12,13 @@ from PySide6.QtCore import Qt
 
 from app import wire
 from app.audit import CONSENT_RECORDED, CREATED, DRAFT_STARTED, SUBMITTED, AuditLog
-from app.config import Config
-from app.credentials import SecretStore
 from app.wizard import REVIEW
-from ui.app_setup import create_main_window
 from ui.selftest import SAMPLE, fill_window
-from ui.tasks import wait_for_tasks
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, memory_keyring, sandbox):
-    config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data", demo=True,
-                    timeout_seconds=5.0)
-    SecretStore().set_api_key(config.api_url, "test-key")
-    win = create_main_window(config)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.session.stop()
-    wait_for_tasks()
-    win.station.close()
-    win.close()
+def window(open_window):
+    return open_window(demo=True)
 
 
 def created_intake(qtbot, win):

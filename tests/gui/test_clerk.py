@@ -9,34 +9,12 @@ from PySide6.QtWidgets import QLabel
 
 from app.audit import CLERK_CHANGED
 from app.clerks import ClerkRoster
-from app.config import Config
-from app.credentials import SecretStore
-from ui.app_setup import create_main_window
 from ui.features.clerk import ENV_CLERK
-from ui.tasks import wait_for_tasks
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path, memory_keyring, sandbox, monkeypatch):
+@pytest.fixture(autouse=True)
+def _nobody_named(monkeypatch):
     monkeypatch.delenv(ENV_CLERK, raising=False)
-    windows = []
-
-    def opener(*, demo: bool = False):
-        config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data", demo=demo)
-        SecretStore().set_api_key(config.api_url, "test-key")
-        win = create_main_window(config)
-        qtbot.addWidget(win)
-        win.show()
-        windows.append(win)
-        return win
-
-    yield opener
-    for win in windows:
-        win.session.stop()
-    wait_for_tasks()
-    for win in windows:
-        win.station.close()
-        win.close()
 
 
 def dialog_of(qtbot, win):

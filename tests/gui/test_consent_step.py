@@ -14,14 +14,10 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app import wire
-from app.config import Config
 from app.consent import METHOD_SIGNED, METHOD_VERBAL, ConsentLog
-from app.credentials import SecretStore
 from app.disclosure import load_disclosures
 from app.wizard import REVIEW, STEP_KEYS
-from ui.app_setup import create_main_window
 from ui.selftest import SAMPLE, fill_window
-from ui.tasks import wait_for_tasks
 from ui.widgets.signature import SignaturePad
 
 CONSENT = STEP_KEYS.index("consent")
@@ -29,19 +25,8 @@ PHONE_LESS = {k: v for k, v in SAMPLE.items() if k not in (wire.CELL_PHONE, wire
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, memory_keyring, sandbox):
-    config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data", demo=True,
-                    timeout_seconds=5.0)
-    SecretStore().set_api_key(config.api_url, "test-key")
-    win = create_main_window(config)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.session.stop()
-    wait_for_tasks()
-    win.station.close()
-    win.close()
+def window(open_window):
+    return open_window(demo=True)
 
 
 def sign(pad: SignaturePad, points=((20, 80), (60, 50), (100, 90), (140, 40), (180, 85))) -> None:

@@ -8,12 +8,10 @@ import time
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import wire
-from app.config import Config
 from app.drafts import DraftStore
 from app.outbox import EntryState, Outbox
 from app.station import Station
 from app.storage import drafts_path, outbox_path
-from tests.gui.test_outbox_panel import open_window_fixture, shut_down  # noqa: F401 - the fixture
 from ui.selftest import SAMPLE, fill_window
 
 TYPED = {k: SAMPLE[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.EMAIL)}
@@ -29,19 +27,13 @@ def rows(panel) -> list[tuple[str, ...]]:
     return [tuple(table.item(r, c).text() for c in range(table.columnCount())) for r in range(table.rowCount())]
 
 
-def station_for(sandbox, tmp_path) -> Station:
-    """The station the windows of ``open_window`` use, opened without a window."""
-    return Station(Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data",
-                          jurisdiction="CA"))
-
-
 def test_banner_offers_the_draft_left_from_earlier_and_resume_restores_it(open_window, qtbot):
     first = open_window()
     with qtbot.waitSignal(first.session.saved, timeout=5000):
         fill_window(first, TYPED)
     qtbot.waitUntil(lambda: first.station.drafts.list() and first.station.drafts.list()[0].label != "(no name yet)")
     draft_id = first.session.draft_id
-    shut_down(first)
+    open_window.shut_down(first)
 
     window = open_window()
     banner = window.drafts_banner
@@ -96,8 +88,8 @@ def test_delete_asks_first(open_window, qtbot):
     assert not drafts.exists("a" * 32) and drafts.exists("b" * 32)
 
 
-def test_start_purges_old_drafts_and_long_created_entries(open_window, qtbot, sandbox, tmp_path):
-    station = station_for(sandbox, tmp_path)
+def test_start_purges_old_drafts_and_long_created_entries(open_window, qtbot):
+    station = Station(open_window.config())  # the station the windows open, without a window
     retention = station.config.draft_retention_days
     long_ago = time.time() - (retention + 1) * DAY
     with DraftStore(drafts_path(station.data_dir), station.cipher, clock=lambda: long_ago) as old_drafts:
@@ -117,10 +109,10 @@ def test_start_purges_old_drafts_and_long_created_entries(open_window, qtbot, sa
     qtbot.waitUntil(lambda: [e.id for e in window.station.outbox.entries()] == [recent_id])
 
 
-def test_drafts_of_intakes_in_the_outbox_are_not_offered(open_window, qtbot, sandbox, tmp_path):
+def test_drafts_of_intakes_in_the_outbox_are_not_offered(open_window, qtbot):
     """A window closed while its intake was being sent leaves the draft behind; offering it
     would let the clerk send the same customer twice."""
-    station = station_for(sandbox, tmp_path)
+    station = Station(open_window.config())  # the station the windows open, without a window
     ids = {name: name[0] * 32 for name in ("queued", "created", "attention", "free")}
     for name, draft_id in ids.items():
         station.drafts.save(draft_id, {wire.FIRST_NAME: name.title(), wire.LAST_NAME: "X"}, "identity")

@@ -11,19 +11,14 @@ import pdf417gen
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QPushButton
 
 from app import wire
-from app.config import Config
-from app.credentials import SecretStore
 from app.fields import ID_EXPIRATION_DATE
 from app.wizard import REVIEW
 from tests.unit.idscan_corpus import CARDS
-from ui.app_setup import create_main_window
 from ui.features.idscan import IDENTITY, IdScanFeature
 from ui.selftest import fill_window
-from ui.tasks import wait_for_tasks
 from ui.widgets.scan_capture import header_state
 
 CARD = CARDS[0]  # CA, Sean O'Brien, valid until 2029
@@ -40,31 +35,6 @@ class FakeClock:
         return self.now
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path, memory_keyring, sandbox):
-    windows = []
-
-    def opener():
-        config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data",
-                        jurisdiction="CA", timeout_seconds=5.0)
-        SecretStore().set_api_key(config.api_url, sandbox.api_key)
-        window = create_main_window(config)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        window.activateWindow()
-        assert QTest.qWaitForWindowActive(window)
-        windows.append(window)
-        return window
-
-    yield opener
-    for window in windows:
-        window.session.stop()
-    wait_for_tasks()
-    for window in windows:
-        window.findChild(IdScanFeature).close()
-        window.station.close()
-        window.close()
 
 
 def feature_of(window) -> IdScanFeature:
@@ -96,7 +66,7 @@ def banner(window) -> QLabel:
 
 
 def test_a_scanner_burst_fills_the_identity_step_without_touching_the_focused_field(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     email = window.editor(wire.EMAIL)
     email.setFocus()
     feature = feature_of(window)
@@ -117,7 +87,7 @@ def test_a_scanner_burst_fills_the_identity_step_without_touching_the_focused_fi
 
 
 def test_a_person_typing_an_at_sign_types_it(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     feature = feature_of(window)
     clock = FakeClock()
     feature.wedge.clock = clock
@@ -139,7 +109,7 @@ def test_a_person_typing_an_at_sign_types_it(open_window, qtbot):
 
 
 def test_a_fast_at_sign_that_starts_no_barcode_is_typed_at_once(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     email = window.editor(wire.EMAIL)
     email.setFocus()
     for typed in ("zoe@example.com", "x@aamva.org", "x@ansi.org", "x@Ansi 1x"):
@@ -151,7 +121,7 @@ def test_a_fast_at_sign_that_starts_no_barcode_is_typed_at_once(open_window, qtb
 
 
 def test_an_expired_card_fills_and_warns(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     window.editor(wire.FIRST_NAME).setFocus()
     with qtbot.waitSignal(feature_of(window).filled, timeout=3000):
         type_burst(qtbot, window.editor(wire.FIRST_NAME), EXPIRED.text)
@@ -164,7 +134,7 @@ def test_an_expired_card_fills_and_warns(open_window, qtbot):
 
 
 def test_f2_opens_the_capture_field_and_a_malformed_barcode_changes_nothing(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     window.go_to(2)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F2)
     capture = window.findChild(QPlainTextEdit, "scan_capture")
@@ -179,7 +149,7 @@ def test_f2_opens_the_capture_field_and_a_malformed_barcode_changes_nothing(open
 
 
 def test_a_scan_into_the_capture_field_reads_after_the_burst(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     window.findChild(QPushButton, "scan_id").click()
     capture = window.findChild(QPlainTextEdit, "scan_capture")
     assert capture.hasFocus()
@@ -200,7 +170,7 @@ def _png(path, text: str | None) -> None:
 
 
 def test_read_from_image_fills_the_form(open_window, qtbot, tmp_path, monkeypatch):
-    window = open_window()
+    window = open_window(active=True)
     feature = feature_of(window)
     photo = tmp_path / "card.png"
     _png(photo, CARD.text)
@@ -220,7 +190,7 @@ def test_read_from_image_fills_the_form(open_window, qtbot, tmp_path, monkeypatc
 def test_a_customer_already_in_the_pos_is_shown_after_the_scan(open_window, qtbot, sandbox):
     existing = sandbox.add_customer({wire.FIRST_NAME: "Sean", wire.LAST_NAME: "O'Brien",
                                      wire.DATE_OF_BIRTH: "1977-08-31", wire.STATE_ID: CARD.fields[wire.STATE_ID]})
-    window = open_window()
+    window = open_window(active=True)
     feature = feature_of(window)
     window.editor(wire.FIRST_NAME).setFocus()
     with qtbot.waitSignal(feature.checked, timeout=5000) as checked:
@@ -233,7 +203,7 @@ def test_a_customer_already_in_the_pos_is_shown_after_the_scan(open_window, qtbo
 
 def test_an_intake_created_here_is_found_again_by_the_station_alone(open_window, qtbot, sandbox):
     sandbox.plan = "basic"  # no state-ID lookup: only this station's record can tell
-    window = open_window()
+    window = open_window(active=True)
     feature = feature_of(window)
     window.editor(wire.PHONE).setFocus()
     with qtbot.waitSignal(feature.checked, timeout=5000) as first:
@@ -275,7 +245,7 @@ def test_an_intake_created_here_is_found_again_by_the_station_alone(open_window,
 
 
 def test_the_local_index_file_holds_no_plain_personal_data(open_window, qtbot):
-    window = open_window()
+    window = open_window(active=True)
     feature = feature_of(window)
     index = feature.created_index()
     index.add(flat(CARD.fields), 42)

@@ -11,32 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from app import wire
-from app.config import Config
-from app.credentials import SecretStore
 from app.wizard import REVIEW, STEP_KEYS
-from ui.app_setup import create_main_window
-from ui.tasks import wait_for_tasks
 
 EXPIRY = f"{date.today().year + 3}-06-30"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, memory_keyring, sandbox):
-    config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / "data",
-                    jurisdiction="CA", timeout_seconds=5.0)
-    SecretStore().set_api_key(config.api_url, "test-key")
-    window = create_main_window(config)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+def window(open_window):
+    window = open_window(active=True)
     window.focus_first()  # as the program does once its window is up (ui.launch)
-    yield window
-    window.session.stop()
-    wait_for_tasks()
-    window.station.close()
-    window.close()
+    return window
 
 
 def focused() -> QWidget:

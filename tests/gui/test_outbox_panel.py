@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import socket
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QMessageBox
-from shiboken6 import isValid
 
 from app import wire
-from app.config import Config
 from app.credentials import SecretStore
 from app.outbox import EntryState
 from app.wizard import REVIEW
-from ui.app_setup import create_main_window
 from ui.outbox_panel import COLUMNS
 from ui.selftest import SAMPLE, fill_window
 from ui.tasks import wait_for_tasks
@@ -27,42 +22,6 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture(name="open_window")
-def open_window_fixture(qtbot, memory_keyring, sandbox, tmp_path, monkeypatch):
-    """Opens intake windows on one data folder; each is shut down as the program does at exit."""
-    monkeypatch.setenv("INTAKE_CLERK", "Pat")
-    windows = []
-
-    def open_(api_url: str | None = None, key: str = "test-key"):
-        config = Config(api_url=api_url or sandbox.api_url, files_url=sandbox.files_url,
-                        data_dir=tmp_path / "data", jurisdiction="CA")
-        SecretStore().set_api_key(config.api_url, key)
-        window = create_main_window(config)
-        window.resize(1366, 768)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield open_
-    for window in windows:
-        shut_down(window)
-
-
-def shut_down(window) -> None:
-    if not isValid(window):
-        return  # shut down by the test already
-    window.session.stop()
-    # Finished tasks report back through the event loop and may start others: settle them
-    # all while the window and its stores still exist.
-    for _ in range(5):
-        wait_for_tasks()
-        QCoreApplication.processEvents()
-    window.station.close()
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def submit(qtbot, window, values=SAMPLE) -> tuple[str, object]:

@@ -12,19 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app import wire
-from app.config import Config
-from app.credentials import SecretStore
 from app.fields import label
 from app.i18n import Message
 from app.steps import STEPS
 from app.sync import MSG_RATE
-from ui.app_setup import create_main_window, install_translations
 from ui.i18n import tr_stored
 from ui.selftest import type_text
-from ui.tasks import wait_for_tasks
 from ui.translation_sources import ROOT, WINDOW_CONTEXT, extract, read_ts, source_files
 from ui.translations import LANGUAGES, compile_ts, qm_path, ts_path
 
@@ -114,31 +110,11 @@ def test_a_stale_catalogue_is_compiled_again_and_a_missing_compiler_leaves_engli
 
 # --- the window in another language ----------------------------------------------------------
 @pytest.fixture
-def window_in(qtbot, tmp_path, memory_keyring, sandbox):
-    app = QApplication.instance()
-    windows = []
-
+def window_in(open_window, tmp_path):
     def opener(language: str):
-        config = Config(api_url=sandbox.api_url, files_url=sandbox.files_url, data_dir=tmp_path / language,
-                        language=language, jurisdiction="QC")
-        SecretStore().set_api_key(config.api_url, "test-key")
-        window = create_main_window(config)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        windows.append(window)
-        return window
+        return open_window(data_dir=tmp_path / language, language=language, jurisdiction="QC", active=True)
 
-    yield opener
-    for window in windows:
-        window.session.stop()
-    wait_for_tasks()
-    for window in windows:
-        window.station.close()
-        window.close()
-    install_translations(app, "en")
+    return opener
 
 
 def _catalogue(language: str) -> dict[tuple[str, str], str]:

@@ -11,46 +11,11 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app import wire
-from app.config import Config
-from app.credentials import SecretStore
 from app.wizard import REVIEW
-from ui.app_setup import create_main_window
 from ui.selftest import SAMPLE, fill_window, type_text
-from ui.tasks import wait_for_tasks
 from ui.widgets.inputs import ChoiceInput
 
 YEAR = date.today().year
-
-
-def make_window(qtbot, tmp_path, *, api_url, files_url, jurisdiction="CA", key="test-key"):
-    config = Config(api_url=api_url, files_url=files_url, data_dir=tmp_path / "data", jurisdiction=jurisdiction,
-                    timeout_seconds=5.0)
-    SecretStore().set_api_key(config.api_url, key)
-    window = create_main_window(config)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path, memory_keyring, sandbox):
-    windows = []
-
-    def opener(**kwargs):
-        kwargs.setdefault("api_url", sandbox.api_url)
-        kwargs.setdefault("files_url", sandbox.files_url)
-        window = make_window(qtbot, tmp_path, **kwargs)
-        windows.append(window)
-        return window
-
-    yield opener
-    for window in windows:
-        window.session.stop()
-    wait_for_tasks()
-    for window in windows:
-        window.station.close()
-        window.close()
 
 
 def submit_and_wait(qtbot, window, timeout=15000):
