@@ -97,6 +97,8 @@ def test_verify_names_the_first_altered_event(qtbot, window):
         conn.execute("UPDATE audit SET clerk = 'Someone else' WHERE seq = ?", (submitted.seq,))
     window.audit_action.trigger()
     viewer = window.audit_viewer
+    # The viewer's first load clears the status line: let it land before verifying.
+    qtbot.waitUntil(lambda: viewer.table.rowCount() == audit.count())
     with qtbot.waitSignal(viewer.verified) as verified:
         qtbot.mouseClick(viewer.verify_button, Qt.MouseButton.LeftButton)
     assert verified.args == [submitted.seq]
