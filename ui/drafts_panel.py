@@ -10,17 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -34,11 +30,10 @@ from app.wizard import STEPS
 from ui.i18n import translate
 from ui.outbox_panel import format_time
 from ui.tasks import run_task
-from ui.widgets.field_row import set_status
+from ui.widgets.list_panel import ID_ROLE, ListPanel
 
 log = logging.getLogger(__name__)
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
 _STEP_TITLES = {s.key: s.title for s in STEPS}
 
 
@@ -68,20 +63,15 @@ def read_drafts(station) -> tuple[list[DraftSummary], set[str]]:
     return station.drafts.list(), set(submitted)
 
 
-class DraftsPanel(QDialog):
+class DraftsPanel(ListPanel):
     """Non-modal list of saved drafts. ``changed`` after a delete or a resume."""
 
-    changed = Signal()
-
     def __init__(self, window, parent=None) -> None:
-        super().__init__(parent or window)
-        self.main_window = window
+        super().__init__(window, parent)
         self.setObjectName("drafts_panel")
         self.setWindowTitle(self.tr("Unfinished intakes"))
-        self.setModal(False)
         self.resize(640, 360)
         self.drafts: list[DraftSummary] = []
-        self._generation = 0
         self._build()
 
     def _build(self) -> None:
@@ -94,26 +84,11 @@ class DraftsPanel(QDialog):
         intro.setProperty("status", "hint")
         layout.addWidget(intro)
         headers = (self.tr("Customer"), self.tr("Last saved"), self.tr("Step"))
-        self.table = QTableWidget(0, len(headers), self)
-        self.table.setObjectName("drafts_table")
-        self.table.setAccessibleName(self.tr("Unfinished intakes"))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self.resume_selected())
+        self.table = self._make_table("drafts_table", self.tr("Unfinished intakes"), headers, stretch=0,
+                                      activated=self.resume_selected)
         layout.addWidget(self.table, 1)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("drafts_message")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = self._make_message("drafts_message")
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
@@ -124,44 +99,16 @@ class DraftsPanel(QDialog):
         layout.addLayout(buttons)
         self._update_buttons()
 
-    def _button(self, name: str, text: str, slot: Callable[[], None], layout) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
-
     # --- showing --------------------------------------------------------------------
-    def present(self) -> None:
-        self.refresh()
-        if self.isVisible():
-            self.raise_()  # already open behind the window: bring it forward
-        else:
-            self.show()
-        self.activateWindow()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def refresh(self, on_done: Callable[[], None] | None = None) -> None:
-        self._generation += 1
-        generation = self._generation
         station = self.main_window.station
 
-        def done(result: tuple[list[DraftSummary], set[str]]) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
+        def render(result: tuple[list[DraftSummary], set[str]]) -> None:
             found, submitted = result
             self._render(unfinished(found, self.main_window.session.draft_id, submitted))
-            if on_done is not None:
-                on_done()
 
-        def failed(exc: BaseException) -> None:
-            if isValid(self):
-                log.warning("reading drafts failed: %s", type(exc).__name__)
-                self.show_message(self.tr("The drafts could not be read: %s") % type(exc).__name__, "error")
-
-        run_task(lambda: read_drafts(station), done, failed)
+        self._read(lambda: read_drafts(station), render, "drafts", self.tr("The drafts could not be read: %s"),
+                   on_done)
 
     def _render(self, drafts: list[DraftSummary]) -> None:
         selected = self.selected_id()
@@ -170,7 +117,7 @@ class DraftsPanel(QDialog):
         for row, draft in enumerate(drafts):
             for column, text in enumerate((draft.label, format_time(draft.updated_at), step_title(draft.step))):
                 item = QTableWidgetItem(text)
-                item.setData(_ID_ROLE, draft.id)
+                item.setData(ID_ROLE, draft.id)
                 self.table.setItem(row, column, item)
             if draft.id == selected:
                 self.table.selectRow(row)
@@ -180,26 +127,10 @@ class DraftsPanel(QDialog):
             self.show_message(self.tr("No unfinished intakes."), "hint")
         self._update_buttons()
 
-    def selected_id(self) -> str | None:
-        items = self.table.selectedItems()
-        return items[0].data(_ID_ROLE) if items else None
-
-    def select(self, draft_id: str) -> bool:
-        for row, draft in enumerate(self.drafts):
-            if draft.id == draft_id:
-                self.table.selectRow(row)
-                return True
-        return False
-
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
         self.resume_button.setEnabled(has)
         self.delete_button.setEnabled(has)
-
-    def show_message(self, text: str, status: str = "hint") -> None:
-        self.message.setText(text)
-        set_status(self.message, status)
-        self.message.setVisible(bool(text))
 
     # --- actions --------------------------------------------------------------------
     def resume_selected(self) -> None:

@@ -15,16 +15,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -37,12 +32,12 @@ from app.wizard import IntakeWizard
 from ui.i18n import tr_stored
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
+from ui.widgets.list_panel import ID_ROLE, ListPanel
 
 log = logging.getLogger(__name__)
 
 _CONTEXT = "Outbox"
 COLUMNS = ("customer", "state", "attempts", "next_attempt", "last_error")
-_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _tr(text: str) -> str:
@@ -103,21 +98,15 @@ def outbox_error_text(exc: BaseException) -> str:
     return _tr("The outbox could not be changed: %1").replace("%1", type(exc).__name__)
 
 
-class OutboxPanel(QDialog):
-    """Non-modal: the clerk may keep typing in the window while it is open.
-
-    ``changed`` is emitted after an action changed the outbox (the status bar re-counts)."""
-
-    changed = Signal()
+class OutboxPanel(ListPanel):
+    """Every entry of the outbox. ``changed`` is emitted after an action changed the outbox
+    (the status bar re-counts)."""
 
     def __init__(self, window, parent=None) -> None:
-        super().__init__(parent or window)
-        self.main_window = window
+        super().__init__(window, parent)
         self.setObjectName("outbox_panel")
         self.setWindowTitle(self.tr("Outbox"))
-        self.setModal(False)
         self.resize(900, 420)
-        self._generation = 0
         self.entries: list[OutboxEntry] = []
         self.paused_message: str | None = None
         self._build()
@@ -136,21 +125,8 @@ class OutboxPanel(QDialog):
 
         headers = (self.tr("Customer"), self.tr("State"), self.tr("Attempts"), self.tr("Next attempt"),
                    self.tr("Last error"))
-        self.table = QTableWidget(0, len(headers), self)
-        self.table.setObjectName("outbox_table")
-        self.table.setAccessibleName(self.tr("Intakes in the outbox"))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(len(headers) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self._open_selected_if_possible())
+        self.table = self._make_table("outbox_table", self.tr("Intakes in the outbox"), headers,
+                                      stretch=len(headers) - 1, activated=self._open_selected_if_possible)
         layout.addWidget(self.table, 1)
 
         self.empty_note = QLabel(self.tr("The outbox is empty: every intake has been sent."), self)
@@ -159,11 +135,8 @@ class OutboxPanel(QDialog):
         self.empty_note.hide()
         layout.addWidget(self.empty_note)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("outbox_message")
-        self.message.setWordWrap(True)
+        self.message = self._make_message("outbox_message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
@@ -178,58 +151,25 @@ class OutboxPanel(QDialog):
                                           self.tr("Send again after an admin stored the right API key"))
         self.send_button = self._button("send_now", self.tr("&Send now"), self.send_now, buttons,
                                         self.tr("Try every waiting intake now"))
-        close = self._button("close", self.tr("Close"), self.close, buttons, "")
+        close = self._button("close", self.tr("Close"), self.close, buttons)
         close.setDefault(False)
         layout.addLayout(buttons)
         self._update_buttons()
 
-    def _button(self, name: str, text: str, slot: Callable[[], None], layout, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        if tip:
-            button.setToolTip(tip)
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
-
     # --- showing --------------------------------------------------------------------
-    def present(self) -> None:
-        self.refresh()
-        if self.isVisible():
-            self.raise_()  # already open behind the window: bring it forward
-        else:
-            self.show()
-        self.activateWindow()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _refresh_if_shown(self, *_args: Any) -> None:
         if self.isVisible():
             self.refresh()
 
     def refresh(self, on_done: Callable[[], None] | None = None) -> None:
         """Re-read the outbox off the UI thread; a later refresh wins over an earlier one."""
-        self._generation += 1
-        generation = self._generation
         outbox = self.main_window.station.outbox
 
         def work() -> tuple[list[OutboxEntry], str | None]:
             return outbox.entries(), outbox.paused()
 
-        def done(result) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self._render(*result)
-            if on_done is not None:
-                on_done()
-
-        def failed(exc: BaseException) -> None:
-            if isValid(self):
-                log.warning("reading the outbox failed: %s", type(exc).__name__)
-                self.show_message(self.tr("The outbox could not be read: %s") % type(exc).__name__, "error")
-
-        run_task(work, done, failed)
+        self._read(work, lambda result: self._render(*result), "the outbox",
+                   self.tr("The outbox could not be read: %s"), on_done)
 
     def _render(self, entries: list[OutboxEntry], paused: str | None) -> None:
         selected = self.selected_id()
@@ -247,7 +187,7 @@ class OutboxPanel(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(_ID_ROLE, entry.id)
+                item.setData(ID_ROLE, entry.id)
                 if column == 4 and text:
                     item.setToolTip(text)
                 if column == 2:
@@ -267,20 +207,9 @@ class OutboxPanel(QDialog):
         self.pause_note.setVisible(bool(paused))
         self._update_buttons()
 
-    def selected_id(self) -> str | None:
-        items = self.table.selectedItems()
-        return items[0].data(_ID_ROLE) if items else None
-
     def selected_entry(self) -> OutboxEntry | None:
         wanted = self.selected_id()
         return next((e for e in self.entries if e.id == wanted), None)
-
-    def select(self, entry_id: str) -> bool:
-        for row, entry in enumerate(self.entries):
-            if entry.id == entry_id:
-                self.table.selectRow(row)
-                return True
-        return False
 
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
@@ -291,11 +220,6 @@ class OutboxPanel(QDialog):
                                                                                   EntryState.POSTING))
         self.resume_button.setVisible(bool(self.paused_message))
         self.send_button.setEnabled(not self.paused_message and any(e.pending for e in self.entries))
-
-    def show_message(self, text: str, status: str = "hint") -> None:
-        self.message.setText(text)
-        set_status(self.message, status)
-        self.message.setVisible(bool(text))
 
     # --- actions --------------------------------------------------------------------
     def _act(self, work: Callable[[], Any], done_text: str, *, then_sync: bool = False) -> None:
