@@ -23,7 +23,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
@@ -38,6 +37,7 @@ from app.audit import (
     AuditError,
     AuditLog,
 )
+from ui.features.menu import add_action
 from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -276,8 +276,5 @@ def install(window) -> None:
     if app is not None:
         app.aboutToQuit.connect(queue.finish_now)
     window.audit_recorder = AuditRecorder(window)
-    action = QAction(window.tr("&Audit trail…"), window)
-    action.setObjectName("auditTrail")
-    action.triggered.connect(lambda: open_viewer(window))
-    window.tools_menu.addAction(action)
-    window.audit_action = action
+    window.audit_action = add_action(window, window.tools_menu, window.tr("&Audit trail…"), "auditTrail",
+                                     lambda: open_viewer(window))

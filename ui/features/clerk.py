@@ -16,13 +16,13 @@ import logging
 import os
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from shiboken6 import isValid
 
 from app.audit import CLERK_CHANGED
 from app.clerks import ClerkError, ClerkRoster, clean_name
 from ui.features.audit import post_event
+from ui.features.menu import add_action
 from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
@@ -177,11 +177,8 @@ def install(window) -> None:
 
     shift.changed.connect(show)
     show("")
-    action = QAction(window.tr("Change &clerk…"), window)
-    action.setObjectName("changeClerk")
-    action.triggered.connect(lambda: shift.ask())
-    window.intake_menu.addAction(action)
-    window.change_clerk_action = action
+    window.change_clerk_action = add_action(window, window.intake_menu, window.tr("Change &clerk…"), "changeClerk",
+                                            lambda: shift.ask())
 
     preset = os.environ.get(ENV_CLERK, "").strip() or (DEMO_CLERK if window.config.demo else "")
     if preset:

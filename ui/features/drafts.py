@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from shiboken6 import isValid
 
 from ui.drafts_panel import DraftsBanner, DraftsPanel, insert_banner, read_drafts, unfinished
+from ui.features.menu import add_action
 from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -29,12 +29,8 @@ def install(window) -> None:
         return window.drafts_panel
 
     window.show_drafts = show_panel
-    action = QAction(window.tr("&Drafts…"), window)
-    action.setObjectName("drafts.action")
-    action.setShortcut(QKeySequence("Ctrl+D"))
-    action.triggered.connect(show_panel)
-    window.intake_menu.addAction(action)
-    window.drafts_action = action
+    window.drafts_action = add_action(window, window.intake_menu, window.tr("&Drafts…"), "drafts.action", show_panel,
+                                      shortcut="Ctrl+D")
     banner.open_requested.connect(show_panel)
     QTimer.singleShot(0, lambda: offer_drafts(window))
 

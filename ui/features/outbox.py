@@ -12,11 +12,11 @@ import logging
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolButton
 from shiboken6 import isValid
 
 from app.credentials import CredentialsError
+from ui.features.menu import add_action
 from ui.i18n import tr_stored
 from ui.outbox_panel import OutboxPanel
 from ui.tasks import run_task
@@ -179,12 +179,8 @@ def install(window) -> None:
         return window.outbox_panel
 
     window.show_outbox = show_panel
-    action = QAction(window.tr("&Outbox…"), window)
-    action.setObjectName("outbox.action")
-    action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-    action.triggered.connect(show_panel)
-    window.tools_menu.addAction(action)
-    window.outbox_action = action
+    window.outbox_action = add_action(window, window.tools_menu, window.tr("&Outbox…"), "outbox.action", show_panel,
+                                      shortcut="Ctrl+Shift+O")
     status.queue.clicked.connect(show_panel)
     QTimer.singleShot(0, lambda: _start(window))
 

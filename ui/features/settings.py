@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from app.audit import SETTINGS_CHANGED
 from ui.features.audit import post_event
+from ui.features.menu import add_action
 from ui.settings_dialog import SettingsDialog, open_settings
 
 
 def install(window) -> None:
-    action = QAction(window.tr("&Settings…"), window)
-    action.setObjectName("settings.action")
-    action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: show_settings(window))
-    window.tools_menu.addAction(action)
-    window.settings_action = action
+    window.settings_action = add_action(window, window.tools_menu, window.tr("&Settings…"), "settings.action",
+                                        lambda: show_settings(window), shortcut="Ctrl+,",
+                                        role=QAction.MenuRole.PreferencesRole)
 
 
 def show_settings(window) -> SettingsDialog:
