@@ -6,31 +6,23 @@ The trail holds no personal data, so none of these needs the data key.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import getpass
 import json
 import sqlite3
 import sys
 
-from app.audit import CSV_COLUMNS, EVENTS, EXPORTED, AuditError, AuditLog
+from app.audit import CSV_COLUMNS, EVENTS, AuditLog
+from app.commands._common import (
+    add_clerk_argument,
+    add_csv_argument,
+    csv_target,
+    fail,
+    record_export,
+    report_stream,
+)
 from app.config import ConfigError, load_config
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
-EXIT_UNUSABLE = 2
-
-
-def add_clerk_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--clerk", help="who runs the export, for the audit trail (default: the login name)")
-
-
-def clerk_of(args: argparse.Namespace) -> str:
-    if getattr(args, "clerk", None):
-        return str(args.clerk)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers and services)
-        return "command line"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         + ", ".join(CSV_COLUMNS)
         + ". Each hash is sha256(prev_hash + row content), so the chain can be checked from the file.",
     )
-    export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+    add_csv_argument(export)
     add_clerk_argument(export)
     actions.add_parser(
         "verify",
@@ -56,8 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"intake audit: {message}", file=sys.stderr)
-    return EXIT_UNUSABLE
+    return fail("audit", message)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,12 +73,10 @@ def run(args: argparse.Namespace) -> int:
                 line = [str(e.seq), e.at, e.event, e.clerk, e.intake_id or "-", e.customer_id or "-", details]
                 print("  ".join(line).rstrip())
             return EXIT_OK
-        target = sys.stdout if args.csv == "-" else args.csv
-        rows = log.export_csv(target)
+        rows = log.export_csv(csv_target(args.csv))
     except (OSError, sqlite3.Error) as exc:
         where = f"write {args.csv}" if args.action == "export" else "read the audit log"
         return _fail(f"cannot {where}: {exc}")
-    with contextlib.suppress(AuditError, OSError, sqlite3.Error):
-        log.append(EXPORTED, clerk=clerk_of(args), details={"reason": "audit_export", "rows": rows})
-    print(f"wrote {rows} audit events to {args.csv}", file=sys.stderr if args.csv == "-" else sys.stdout)
+    record_export(lambda: log, args, {"reason": "audit_export", "rows": rows})
+    print(f"wrote {rows} audit events to {args.csv}", file=report_stream(args.csv))
     return EXIT_OK

@@ -10,19 +10,24 @@ With ``--signatures``, each signature given on screen is written as ``DIR/<conse
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sqlite3
 import sys
 
-from app.audit import EXPORTED, AuditError, AuditLog
-from app.commands.audit import add_clerk_argument, clerk_of
+from app.audit import AuditLog
+from app.commands._common import (
+    add_clerk_argument,
+    add_csv_argument,
+    csv_target,
+    fail,
+    record_export,
+    report_stream,
+)
 from app.config import ConfigError, load_config
 from app.consent import CSV_COLUMNS, ConsentLog
 from app.credentials import CredentialsError, SecretStore
 from app.crypto import Cipher, DecryptError
 
 EXIT_OK = 0
-EXIT_UNUSABLE = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         + ", ".join(CSV_COLUMNS)
         + ". The applies_to column is decrypted; the file is created readable by its owner only.",
     )
-    export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+    add_csv_argument(export)
     export.add_argument(
         "--signatures", metavar="DIR",
         help="also write each on-screen signature as DIR/<consent_id>.png (created owner-only)",
@@ -43,8 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"intake consent: {message}", file=sys.stderr)
-    return EXIT_UNUSABLE
+    return fail("consent", message)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,12 +60,11 @@ def run(args: argparse.Namespace) -> int:
         cipher = Cipher(SecretStore().data_key())
     except CredentialsError as exc:
         return _fail(f"the data key is not available: {exc}")
-    target = sys.stdout if args.csv == "-" else args.csv
-    out = sys.stderr if args.csv == "-" else sys.stdout
+    out = report_stream(args.csv)
     signatures_dir = getattr(args, "signatures", None)
     try:
         log = ConsentLog.open(config, cipher)
-        rows = log.export_csv(target)
+        rows = log.export_csv(csv_target(args.csv))
     except DecryptError as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
@@ -76,10 +79,8 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, sqlite3.Error) as exc:
             return _fail(f"cannot write the signatures to {signatures_dir}: {exc}")
         details["count"] = signatures.written  # signatures written
-    # Exporting personal data is itself worth a line in the audit trail; failing to write it
-    # does not undo an export that succeeded.
-    with contextlib.suppress(AuditError, OSError, sqlite3.Error):
-        AuditLog.open(config).append(EXPORTED, clerk=clerk_of(args), details=details)
+    # Exporting personal data is itself worth a line in the audit trail.
+    record_export(lambda: AuditLog.open(config), args, details)
     print(f"wrote {rows} consent records to {args.csv}", file=out)
     if signatures is not None:
         print(f"wrote {signatures.written} signatures to {signatures_dir}", file=out)

@@ -1,0 +1,58 @@
+"""What the export commands (``intake audit export``, ``intake consent export``) share: the
+``--csv FILE`` and ``--clerk`` options, the refusal with exit status 2, and the line the
+export leaves in the audit trail."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import sqlite3
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from app.audit import EXPORTED, AuditError, AuditLog
+
+EXIT_UNUSABLE = 2
+STDOUT = "-"
+
+
+def fail(command: str, message: str) -> int:
+    """Say why ``intake <command>`` cannot do its work, on standard error; the exit status."""
+    print(f"intake {command}: {message}", file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def add_csv_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+
+
+def csv_target(name: str) -> TextIO | str:
+    """Where ``--csv`` writes: standard output for '-', else the path."""
+    return sys.stdout if name == STDOUT else name
+
+
+def report_stream(name: str) -> TextIO:
+    """Where to say what was written: standard error while the CSV itself goes to standard output."""
+    return sys.stderr if name == STDOUT else sys.stdout
+
+
+def add_clerk_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--clerk", help="who runs the export, for the audit trail (default: the login name)")
+
+
+def clerk_of(args: argparse.Namespace) -> str:
+    if getattr(args, "clerk", None):
+        return str(args.clerk)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers and services)
+        return "command line"
+
+
+def record_export(audit: Callable[[], AuditLog], args: argparse.Namespace, details: dict[str, object]) -> None:
+    """An ``exported`` event in the audit trail (``audit`` opens it). Failing to write it does
+    not undo an export that succeeded, so errors are swallowed."""
+    with contextlib.suppress(AuditError, OSError, sqlite3.Error):
+        audit().append(EXPORTED, clerk=clerk_of(args), details=details)
