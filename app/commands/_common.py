@@ -24,8 +24,13 @@ def fail(command: str, message: str) -> int:
     return EXIT_UNUSABLE
 
 
-def add_csv_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+def add_export_action(actions, *, summary: str, description: str) -> argparse.ArgumentParser:
+    """The ``export`` action among ``actions`` (a subparsers object), with ``--csv FILE`` and ``--clerk``;
+    ``summary`` is its line in the list of actions."""
+    export = actions.add_parser("export", help=summary, description=description)
+    export.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+    export.add_argument("--clerk", help="who runs the export, for the audit trail (default: the login name)")
+    return export
 
 
 def csv_target(name: str) -> TextIO | str:
@@ -36,10 +41,6 @@ def csv_target(name: str) -> TextIO | str:
 def report_stream(name: str) -> TextIO:
     """Where to say what was written: standard error while the CSV itself goes to standard output."""
     return sys.stderr if name == STDOUT else sys.stdout
-
-
-def add_clerk_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--clerk", help="who runs the export, for the audit trail (default: the login name)")
 
 
 def clerk_of(args: argparse.Namespace) -> str:

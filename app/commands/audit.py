@@ -11,14 +11,7 @@ import sqlite3
 import sys
 
 from app.audit import CSV_COLUMNS, EVENTS, AuditLog
-from app.commands._common import (
-    add_clerk_argument,
-    add_csv_argument,
-    csv_target,
-    fail,
-    record_export,
-    report_stream,
-)
+from app.commands._common import add_export_action, csv_target, fail, record_export, report_stream
 from app.config import ConfigError, load_config
 
 EXIT_OK = 0
@@ -27,15 +20,13 @@ EXIT_BROKEN = 1
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    export = actions.add_parser(
-        "export",
-        help="write the audit trail to a CSV file",
+    add_export_action(
+        actions,
+        summary="write the audit trail to a CSV file",
         description="Write every audit event, oldest first, to a CSV file with the columns: "
         + ", ".join(CSV_COLUMNS)
         + ". Each hash is sha256(prev_hash + row content), so the chain can be checked from the file.",
     )
-    add_csv_argument(export)
-    add_clerk_argument(export)
     actions.add_parser(
         "verify",
         help="check the hash chain; exit 0 intact, 1 with the first altered event",

@@ -14,14 +14,7 @@ import sqlite3
 import sys
 
 from app.audit import AuditLog
-from app.commands._common import (
-    add_clerk_argument,
-    add_csv_argument,
-    csv_target,
-    fail,
-    record_export,
-    report_stream,
-)
+from app.commands._common import add_export_action, csv_target, fail, record_export, report_stream
 from app.config import ConfigError, load_config
 from app.consent import CSV_COLUMNS, ConsentLog
 from app.credentials import CredentialsError, SecretStore
@@ -32,19 +25,17 @@ EXIT_OK = 0
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    export = actions.add_parser(
-        "export",
-        help="write every consent record to a CSV file (holds personal data: created owner-only)",
+    export = add_export_action(
+        actions,
+        summary="write every consent record to a CSV file (holds personal data: created owner-only)",
         description="Write every consent record, oldest first, to a CSV file with the columns: "
         + ", ".join(CSV_COLUMNS)
         + ". The applies_to column is decrypted; the file is created readable by its owner only.",
     )
-    add_csv_argument(export)
     export.add_argument(
         "--signatures", metavar="DIR",
         help="also write each on-screen signature as DIR/<consent_id>.png (created owner-only)",
     )
-    add_clerk_argument(export)
 
 
 def _fail(message: str) -> int:
