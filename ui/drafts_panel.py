@@ -67,10 +67,8 @@ class DraftsPanel(ListPanel):
     """Non-modal list of saved drafts. ``changed`` after a delete or a resume."""
 
     def __init__(self, window, parent=None) -> None:
-        super().__init__(window, parent)
-        self.setObjectName("drafts_panel")
+        super().__init__(window, parent, name="drafts_panel", size=(640, 360))
         self.setWindowTitle(self.tr("Unfinished intakes"))
-        self.resize(640, 360)
         self.drafts: list[DraftSummary] = []
         self._build()
 

@@ -103,10 +103,8 @@ class OutboxPanel(ListPanel):
     (the status bar re-counts)."""
 
     def __init__(self, window, parent=None) -> None:
-        super().__init__(window, parent)
-        self.setObjectName("outbox_panel")
+        super().__init__(window, parent, name="outbox_panel", size=(900, 420))
         self.setWindowTitle(self.tr("Outbox"))
-        self.resize(900, 420)
         self.entries: list[OutboxEntry] = []
         self.paused_message: str | None = None
         self._build()

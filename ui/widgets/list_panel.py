@@ -42,10 +42,12 @@ class ListPanel(QDialog):
 
     changed = Signal()
 
-    def __init__(self, window, parent=None) -> None:
+    def __init__(self, window, parent=None, *, name: str, size: tuple[int, int]) -> None:
         super().__init__(parent or window)
         self.main_window = window
+        self.setObjectName(name)
         self.setModal(False)
+        self.resize(*size)
         self._generation = 0
 
     # --- construction ---------------------------------------------------------------
