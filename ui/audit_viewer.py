@@ -129,6 +129,8 @@ class AuditViewer(QDialog):
     def selected_event(self) -> str | None:
         return self.filter.currentData()
 
+    _broken: int | None = None  # the first altered event Verify found, selected once listed
+
     def reload(self) -> None:
         audit, event = self.audit, self.selected_event()
         run_task(lambda: audit.entries(limit=SHOWN_LIMIT, event=event), self._show_entries, self._failed)
@@ -152,8 +154,10 @@ class AuditViewer(QDialog):
             self._say(self.tr("Showing the latest %d events; Export CSV… writes them all.") % SHOWN_LIMIT, "hint")
         elif not entries:
             self._say(self.tr("No events yet."), "hint")
-        else:
-            self._say("", "hint")
+        elif self.status.property("status") == "hint" and self.verify_button.isEnabled():
+            self._say("", "hint")  # a verdict of Verify stays, even if the list arrives after it
+        if self._broken is not None:
+            self._select_seq(self._broken)
         self.loaded.emit(len(entries))
 
     def _say(self, text: str, status: str) -> None:
@@ -178,6 +182,7 @@ class AuditViewer(QDialog):
             if not isValid(self):
                 return
             broken, count = result
+            self._broken = broken
             self.verify_button.setEnabled(True)
             if broken is None:
                 self._say(self.tr("Verified: all %d events are intact and in order.") % count, "ok")
