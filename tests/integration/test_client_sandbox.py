@@ -9,23 +9,12 @@ import pytest
 from app import wire
 from app.api.client import ApiClient
 from app.api.errors import AuthError, NetworkError, PlanNotAllowed, RateLimited, Rejected, ServerError
+from tests.support.bodies import customer_body
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n" + b"0" * 64
 
 
-def customer_body(**changes) -> dict:
-    body = {
-        wire.FIRST_NAME: "Ada",
-        wire.LAST_NAME: "Lovelace",
-        wire.DATE_OF_BIRTH: "1980-12-10",
-        wire.HAS_MEDICAL_RECOMMENDATION: False,
-        wire.GENDER: "female",
-        wire.TYPE: "recreational",
-        wire.MANUAL_GROUPS: [],
-    }
-    body.update(changes)
-    return body
 
 
 @pytest.fixture

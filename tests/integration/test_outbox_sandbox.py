@@ -17,6 +17,7 @@ from app.crypto import Cipher, new_key
 from app.outbox import DocumentFile, EntryState, Outbox
 from app.storage import outbox_path
 from app.sync import OutboxSyncer
+from tests.support.bodies import customer_body
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n" + b"0" * 64
@@ -26,18 +27,6 @@ DOCS = [
 ]
 
 
-def customer_body(**changes) -> dict:
-    body = {
-        wire.FIRST_NAME: "Ada",
-        wire.LAST_NAME: "Lovelace",
-        wire.DATE_OF_BIRTH: "1980-12-10",
-        wire.HAS_MEDICAL_RECOMMENDATION: False,
-        wire.GENDER: "female",
-        wire.TYPE: "recreational",
-        wire.MANUAL_GROUPS: [],
-    }
-    body.update(changes)
-    return body
 
 
 class Clock:
