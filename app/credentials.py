@@ -1,5 +1,5 @@
-"""The station's secrets in the OS keyring: the POS API key and the data key that encrypts
-drafts and the outbox.
+"""The station's secrets in the OS keyring: the POS API key, the data key that encrypts
+drafts and the outbox, and the audit key that keys the audit trail's hash chain.
 
 Secrets never go to a file of ours or to an argument. When the machine has no keyring that
 keeps them safe, this says so and refuses, rather than falling back to plain text.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import secrets
 import unicodedata
 
 import keyring
@@ -20,6 +21,8 @@ from app import crypto
 
 SERVICE = "intake"
 DATA_KEY_USER = "data-key"
+AUDIT_KEY_USER = "audit-key"
+AUDIT_KEY_BYTES = 32
 
 INSTALL_HINT = (
     "Install and unlock a keyring: on Linux GNOME Keyring or KWallet (any Secret Service provider, "
@@ -50,6 +53,10 @@ class CredentialsError(RuntimeError):
 
 class NoKeyringError(CredentialsError):
     """No keyring that keeps secrets safe is available on this machine."""
+
+
+class DataKeyMissing(CredentialsError):
+    """The keyring holds no data key (it was removed, or this is another machine's keyring)."""
 
 
 def clean_api_key(key: str) -> str:
@@ -156,19 +163,13 @@ class SecretStore:
         return True
 
     # --- the data key ---------------------------------------------------------------------------
-    def data_key(self) -> bytes:
-        """The 32-byte key of ``app.crypto.Cipher``, created and stored on first use.
+    def stored_data_key(self) -> bytes | None:
+        """The 32-byte key of ``app.crypto.Cipher``, or None when the keyring holds none.
 
-        A stored key that cannot be read is an error, never replaced: a new key would make
-        every saved draft and queued intake unreadable.
-        """
+        A stored key that cannot be read is an error (CredentialsError), never replaced."""
         stored = self._get(DATA_KEY_USER)
         if stored is None:
-            self._set(DATA_KEY_USER, base64.b64encode(crypto.new_key()).decode("ascii"))
-            # Read back: if another process stored a key at the same moment, both use the one kept.
-            stored = self._get(DATA_KEY_USER)
-            if stored is None:
-                raise CredentialsError(f"The keyring ({self.backend_name()}) did not keep the data key.")
+            return None
         try:
             key = base64.b64decode(stored.encode("ascii"), validate=True)
         except (binascii.Error, UnicodeEncodeError, ValueError):
@@ -176,9 +177,70 @@ class SecretStore:
         if len(key) != crypto.KEY_BYTES:
             raise CredentialsError(
                 f"The data key in the keyring ({self.backend_name()}, service '{SERVICE}', "
-                f"user '{DATA_KEY_USER}') is damaged; saved drafts cannot be opened without the original."
+                f"user '{DATA_KEY_USER}') is damaged; saved drafts cannot be opened without the original. "
+                "An admin restores it with 'intake credentials import-data-key'."
             )
         return key
+
+    def data_key(self) -> bytes:
+        """The stored data key; DataKeyMissing when the keyring holds none.
+
+        It is never made here: only ``app.datakey.station_data_key`` makes one, for a station
+        that holds nothing encrypted, since a new key would make every saved draft and queued
+        intake unreadable."""
+        key = self.stored_data_key()
+        if key is None:
+            raise DataKeyMissing(
+                f"The data key is missing from the keyring ({self.backend_name()}, service '{SERVICE}', "
+                f"user '{DATA_KEY_USER}'). An admin restores the copy saved at setup with "
+                "'intake credentials import-data-key'."
+            )
+        return key
+
+    def create_data_key(self) -> bytes:
+        """Store a new random data key, unless one is stored already (that one is returned)."""
+        if self.stored_data_key() is None:
+            self._set(DATA_KEY_USER, base64.b64encode(crypto.new_key()).decode("ascii"))
+        # Read back: if another process stored a key at the same moment, both use the one kept.
+        key = self.stored_data_key()
+        if key is None:
+            raise CredentialsError(f"The keyring ({self.backend_name()}) did not keep the data key.")
+        return key
+
+    def replace_data_key(self, key: bytes) -> None:
+        """Store ``key`` as the data key. Only ``app.datakey.import_data_key`` calls this, once it
+        has checked that the key opens the station's data."""
+        if len(key) != crypto.KEY_BYTES:
+            raise ValueError("the data key must be 32 bytes")
+        encoded = base64.b64encode(key).decode("ascii")
+        self._set(DATA_KEY_USER, encoded)
+        if self._get(DATA_KEY_USER) != encoded:
+            raise CredentialsError(f"The keyring ({self.backend_name()}) did not keep the data key.")
+
+    # --- the audit key --------------------------------------------------------------------------
+    def audit_key(self) -> tuple[bytes, bool]:
+        """The 32-byte HMAC key of the audit chain (``app.audit``), and True when this call created it.
+
+        Created once per station. Like the data key, a stored key that cannot be read is an error,
+        never replaced: a new key would make the whole audit trail fail its check.
+        """
+        stored = self._get(AUDIT_KEY_USER)
+        created = stored is None
+        if created:
+            self._set(AUDIT_KEY_USER, base64.b64encode(secrets.token_bytes(AUDIT_KEY_BYTES)).decode("ascii"))
+            stored = self._get(AUDIT_KEY_USER)  # read back: one key even if another process stored one too
+            if stored is None:
+                raise CredentialsError(f"The keyring ({self.backend_name()}) did not keep the audit key.")
+        try:
+            key = base64.b64decode(stored.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError, ValueError):
+            key = b""
+        if len(key) != AUDIT_KEY_BYTES:
+            raise CredentialsError(
+                f"The audit key in the keyring ({self.backend_name()}, service '{SERVICE}', "
+                f"user '{AUDIT_KEY_USER}') is damaged; the audit trail cannot be checked or extended without it."
+            )
+        return key, created
 
     # --- plumbing -------------------------------------------------------------------------------
     def _get(self, username: str) -> str | None:
