@@ -13,7 +13,6 @@ import json
 import logging
 import math
 import re
-import socket
 import ssl
 import time
 import urllib.parse
@@ -29,6 +28,7 @@ from app.api.errors import (
     ApiError,
     AuthError,
     BadResponse,
+    ConfigurationError,
     NetworkError,
     NotFound,
     PlanNotAllowed,
@@ -36,6 +36,7 @@ from app.api.errors import (
     Rejected,
     ServerError,
 )
+from app.api.transport import deadline, new_transport
 from app.credentials import clean_api_key
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,11 @@ log = logging.getLogger(__name__)
 USER_AGENT = f"intake/{__version__}"
 _REDACTED = "<redacted>"
 _LOOPBACK_NAMES = frozenset({"localhost"})
+# A reply longer than this is not read: the API's answers are a few kilobytes, a listing of a
+# busy day's customers a few hundred.
+MAX_REPLY_BYTES = 8 * 1024 * 1024
+# The slowest upload the default request deadline leaves time for: 1 Mbit/s.
+_SLOWEST_UPLOAD = 128 * 1024
 
 # --- keeping secrets and personal data out of the log ---------------------------------------------
 # httpx logs every request's URL at INFO; the state-ID lookup carries a customer's ID number in
@@ -114,6 +120,18 @@ def checked_base_url(url: str, what: str = "API URL") -> str:
     return text.rstrip("/")
 
 
+def origin(url: str | httpx.URL) -> tuple[str, str, int]:
+    """Scheme, host and port of ``url`` (the port filled in): what decides who receives a request."""
+    parsed = httpx.URL(url) if isinstance(url, str) else url
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    return parsed.scheme, parsed.host.lower(), port
+
+
+def _show_origin(url: str) -> str:
+    parsed = httpx.URL(url)
+    return f"{parsed.scheme}://{parsed.netloc.decode('ascii', 'replace')}"
+
+
 def _ssl_context(ca_bundle: str) -> ssl.SSLContext:
     """Certificates verified against the store's own CA bundle (a file or a directory of them)."""
     path = Path(ca_bundle).expanduser()
@@ -125,26 +143,30 @@ def _ssl_context(ca_bundle: str) -> ssl.SSLContext:
         raise ValueError(f"The CA bundle {str(path)!r} cannot be used: {exc}") from None
 
 
-def new_transport(verify: ssl.SSLContext | bool = True) -> httpx.HTTPTransport:
-    """httpx's transport with Nagle's algorithm off (as urllib3 does by default).
-
-    httpx writes a request's headers and body in separate sends; with Nagle on, the body may
-    wait for the server to acknowledge the headers, and a server that delays its ACKs then
-    adds tens of milliseconds to a call.
-    """
-    return httpx.HTTPTransport(verify=verify, socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
-
-
 # --- Retry-After -----------------------------------------------------------------------------------
+# The longest wait a server's Retry-After can impose: a server asking for more (a date years
+# ahead, 1e300 seconds, "inf") is obeyed for this long, then asked again.
+MAX_RETRY_AFTER = 3600.0
+
+
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header: delay-seconds or an HTTP-date (relative to
-    ``now``; a date in the past means 0). None when absent or unreadable."""
-    if not value or not value.strip():
+    ``now``; a date in the past means 0), never more than MAX_RETRY_AFTER nor less than 0.
+    A number in any notation counts ("1e300" and "inf" mean "a long time"). None when absent
+    or unreadable (NaN and negative numbers included)."""
+    if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
-    if re.fullmatch(r"\d+(\.\d+)?", text):
+    try:
         seconds = float(text)
-        return seconds if math.isfinite(seconds) else None
+    except ValueError:
+        seconds = _seconds_until_date(text, now)
+    if seconds is None or math.isnan(seconds) or (seconds < 0 and text.startswith("-")):
+        return None  # a negative number is no Retry-After; a date in the past is "now"
+    return min(MAX_RETRY_AFTER, max(0.0, seconds))
+
+
+def _seconds_until_date(text: str, now: datetime | None) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -153,8 +175,28 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return None
     if when.tzinfo is None:  # HTTP-dates are always GMT
         when = when.replace(tzinfo=UTC)
-    now = now or datetime.now(UTC)
-    return max(0.0, (when - now).total_seconds())
+    try:
+        return (when - (now or datetime.now(UTC))).total_seconds()
+    except (OverflowError, TypeError):
+        return None
+
+
+# --- ids in replies ----------------------------------------------------------------------------------
+# A record id is a positive integer that fits the station's database (64-bit signed), or a short
+# string without control characters. Anything else is a reply the station cannot store.
+MAX_ID = 2**63 - 1
+MAX_ID_CHARS = 64
+
+
+def usable_id(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 1 <= value <= MAX_ID
+    if isinstance(value, str):
+        text = value.strip()
+        return 0 < len(text) <= MAX_ID_CHARS and text.isprintable()
+    return False
 
 
 # --- failures ---------------------------------------------------------------------------------------
@@ -212,9 +254,21 @@ class ApiClient:
         connect_timeout: float = 5.0,
         ca_bundle: str | None = None,
         transport: httpx.BaseTransport | None = None,
+        allow_key_to_files_host: bool = False,
+        max_reply_bytes: int = MAX_REPLY_BYTES,
+        request_deadline: float | None = None,
     ) -> None:
+        """``allow_key_to_files_host``: send the key to a files URL on another server than the
+        API URL (otherwise such an upload is refused). ``max_reply_bytes``: a longer reply is
+        not read. ``request_deadline``: seconds one request may take in all, connecting,
+        sending and the whole reply included (by default from the timeouts, see _deadline_for)."""
         self.api_url = checked_base_url(api_url, "API URL")
         self.files_url = checked_base_url(files_url, "files URL")
+        self.allow_key_to_files_host = bool(allow_key_to_files_host)
+        self.max_reply_bytes = max(1, int(max_reply_bytes))
+        self.request_deadline = request_deadline
+        self._api_origin = origin(self.api_url)
+        self._files_origin = origin(self.files_url)
         key = clean_api_key(api_key)
         _known_keys.add(key)
         self.__key = key
@@ -247,6 +301,7 @@ class ApiClient:
             connect_timeout=config.connect_timeout_seconds,
             ca_bundle=config.ca_bundle,
             transport=transport,
+            allow_key_to_files_host=getattr(config, "allow_key_to_files_host", False),
         )
 
     def __repr__(self) -> str:
@@ -285,6 +340,9 @@ class ApiClient:
             file_id = int(file_id.strip())
         if not isinstance(file_id, int) or isinstance(file_id, bool):
             raise BadResponse("The upload was accepted but the reply has no file id.", status=response.status_code)
+        if not usable_id(file_id):
+            raise BadResponse("The upload was accepted but the reply's file id cannot be one.",
+                              status=response.status_code)
         return file_id
 
     def find_by_state_id(self, state_id: str) -> dict[str, Any] | None:
@@ -321,8 +379,18 @@ class ApiClient:
         """One request; a 2xx response or one typed error. ``label`` is the path template the
         log shows (never the concrete path, which may hold a state ID)."""
         started = time.perf_counter()
+        request = self._http.build_request(method, url, **kwargs)
+        self._check_key_destination(request, method, label)
         try:
-            response = self._http.request(method, url, **kwargs)
+            with deadline(self._deadline_for(request)) as ends:
+                streamed = self._http.send(request, stream=True)
+                try:
+                    response = self._read_reply(request, streamed, ends)
+                finally:
+                    streamed.close()
+        except BadResponse as error:
+            log.warning("%s %s failed: %s (HTTP %s)", method, label, type(error).__name__, error.status)
+            raise
         except httpx.DecodingError as exc:
             # The server answered (and so acted) but its body could not be decoded.
             error: ApiError = BadResponse(f"The POS server's reply could not be decoded ({self._scrub(str(exc))}).")
@@ -345,6 +413,70 @@ class ApiClient:
         log.log(logging.DEBUG if status == 404 else logging.WARNING, "%s %s failed: %s (HTTP %d)", method, label,
                 type(error).__name__, status)
         raise error
+
+    def _check_key_destination(self, request: httpx.Request, method: str, label: str) -> None:
+        """The key goes only to the API's own server (scheme, host and port of the API URL), and
+        to the files URL's server only when the configuration allows it: else nothing is sent."""
+        target = origin(request.url)
+        if target == self._api_origin or (self.allow_key_to_files_host and target == self._files_origin):
+            return
+        shown = _show_origin(str(request.url))
+        if target == self._files_origin:
+            message = (
+                f"The files URL ({shown}) is on another server than the API URL "
+                f"({_show_origin(self.api_url)}), and the API key is sent only to the API's own server: "
+                "nothing was sent. If the POS vendor does serve files from there, an admin sets "
+                "allow_key_to_files_host = true in the configuration; otherwise correct the files URL."
+            )
+        else:
+            message = f"The API key is sent only to the API's own server, not to {shown}: nothing was sent."
+        log.warning("%s %s refused: %s", method, label, message)
+        raise ConfigurationError(message)
+
+    def _deadline_for(self, request: httpx.Request) -> float:
+        """Seconds the whole request may take: connecting, then twice the read timeout (the
+        server's work and its reply), plus the time the body takes at 1 Mbit/s (an upload)."""
+        if self.request_deadline is not None:
+            return self.request_deadline
+        timeouts = request.extensions.get("timeout") or {}
+        waits = [t for t in (timeouts.get("read"), timeouts.get("write")) if t]
+        size = request.headers.get("content-length", "")
+        upload = int(size) / _SLOWEST_UPLOAD if size.isdigit() else 0.0
+        return (timeouts.get("connect") or 0.0) + 2 * max(waits, default=15.0) + upload
+
+    def _read_reply(self, request: httpx.Request, streamed: httpx.Response, ends: float) -> httpx.Response:
+        """The streamed reply read into memory, up to ``max_reply_bytes``: a longer success is a
+        BadResponse (not read further); a longer error reply is cut (its start says enough)."""
+        cap = self.max_reply_bytes
+        status = streamed.status_code
+        success = 200 <= status < 300
+        too_long = BadResponse(
+            f"The POS server's reply is longer than {cap} bytes and was not read.", status=status)
+        declared = streamed.headers.get("content-length", "").strip()
+        if success and declared.isdigit() and int(declared) > cap:
+            raise too_long
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in streamed.iter_bytes():
+            if time.monotonic() >= ends:  # the transport enforces it too; this covers any other
+                raise httpx.ReadTimeout("the request's time limit has passed", request=request)
+            if size + len(chunk) > cap:
+                if success:
+                    raise too_long
+                chunks.append(chunk[: cap - size])
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        dropped = ("content-encoding", "content-length", "transfer-encoding")  # the body kept is decoded
+        reply = httpx.Response(
+            status,
+            headers=[(k, v) for k, v in streamed.headers.multi_items() if k.lower() not in dropped],
+            stream=httpx.ByteStream(b"".join(chunks)),
+            request=request,
+            extensions={k: v for k, v in streamed.extensions.items() if k in ("http_version", "reason_phrase")},
+        )
+        reply.read()
+        return reply
 
     def _scrub(self, text: str) -> str:
         return text.replace(self.__key, _REDACTED) if self.__key in text else text
@@ -412,8 +544,14 @@ class ApiClient:
     @staticmethod
     def _customer(data: Any, status: int) -> dict[str, Any]:
         customer_id = data.get(wire.RESP_ID) if isinstance(data, dict) else None
-        if isinstance(customer_id, bool) or not isinstance(customer_id, int | str) or customer_id == "":
+        if customer_id is None:
             raise BadResponse(f"The POS server answered HTTP {status} but not with a customer (no id).", status=status)
+        if not usable_id(customer_id):
+            raise BadResponse(
+                f"The POS server answered HTTP {status} with a customer id the station cannot use "
+                f"(neither a whole number from 1 to {MAX_ID} nor a text of at most {MAX_ID_CHARS} characters).",
+                status=status,
+            )
         return data
 
     @staticmethod

@@ -56,6 +56,11 @@ class Rejected(ApiError):
         self.duplicate = duplicate
 
 
+class ConfigurationError(ApiError):
+    """The station's configuration forbids the call, which was not sent (e.g. the files URL is
+    on another server than the API URL, and the key may not go there). An admin must fix it."""
+
+
 class RateLimited(ApiError):
     """429. ``retry_after`` is in seconds when the server said."""
 

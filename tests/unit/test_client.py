@@ -319,7 +319,7 @@ NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
         (format_datetime(NOW + timedelta(seconds=90), usegmt=True), 90.0),
         ("Wed, 01 May 2024 12:00:30 GMT", 30.0),
         (format_datetime(NOW - timedelta(hours=1), usegmt=True), 0.0),
-        ("-5", None), ("soon", None), ("", None), (None, None), ("nan", None), ("inf", None),
+        ("-5", None), ("soon", None), ("", None), (None, None), ("nan", None), ("-inf", None),
     ],
 )
 def test_retry_after_as_seconds_or_http_date(value, expected):
