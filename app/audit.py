@@ -5,17 +5,33 @@ POS customer id once known, and a small ``details`` object. It never holds a cus
 personal data: ``details`` accepts only the keys of ``DETAIL_KEYS``, each with a checked
 shape (numbers, short codes, names of wire fields or settings, never their values).
 
-Every row stores ``hash = sha256(prev_hash + canonical row content)``, chaining it to the row
-before; ``verify()`` names the first row whose content, link or position no longer matches.
-SQLite triggers refuse UPDATE and DELETE, so the program itself cannot rewrite history.
-(Removing rows from the very end cannot be seen from the file alone: ``head()`` gives the last
-sequence number and hash, which an export records for comparison later.)
+Every row stores ``hash = HMAC-SHA256(audit key, prev_hash + canonical row content)``, chaining
+it to the row before; ``verify()`` names the first row whose content, link or position no
+longer matches. The audit key is a random secret kept in the OS keyring beside the data key
+(``SecretStore.audit_key``), created once per station: someone who can edit the file but not
+read the keyring cannot recompute a hash, so a rewritten row, or a whole chain recomputed
+from the file, is reported. SQLite triggers refuse UPDATE and DELETE, so the program itself
+cannot rewrite history either. (Removing rows from the very end cannot be seen from the file
+alone: ``head()`` gives the last sequence number and hash, which an export records for
+comparison later.)
+
+Logs written before the chain was keyed hold plain ``sha256(prev_hash + content)`` hashes.
+When the station's audit key is created (the first time a program with keyed chains opens
+the log) and the log already holds rows, a ``chain_keyed`` event is appended at once, keyed,
+with ``rows`` = the number of earlier rows. ``verify()`` checks the rows before the first
+``chain_keyed`` event as plain SHA-256 (legacy) and that event and every row after it with
+the key. The keyed event's hash covers the last legacy hash, so the legacy rows cannot be
+rewritten afterwards either. A log with no ``chain_keyed`` event must be keyed from its first
+row: removing the event to pass keyed rows off as legacy ones breaks the chain at row 1. A
+legacy log first opened on a station whose key already exists (a restored copy) cannot be
+anchored and is reported from its first row.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -49,11 +65,15 @@ OUTBOX_PAUSED = "outbox_paused"
 OUTBOX_RESUMED = "outbox_resumed"
 CLERK_CHANGED = "clerk_changed"
 EXPORTED = "exported"
+CHAIN_KEYED = "chain_keyed"  # the rows before it were written with plain SHA-256; from here on, keyed
 
 EVENTS: tuple[str, ...] = (
     DRAFT_STARTED, DRAFT_RESUMED, SUBMITTED, CREATED, REJECTED, DISCARDED, RETRY_SCHEDULED, DUPLICATE_FOUND,
     CONSENT_RECORDED, SETTINGS_CHANGED, CREDENTIALS_CHANGED, OUTBOX_PAUSED, OUTBOX_RESUMED, CLERK_CHANGED, EXPORTED,
+    CHAIN_KEYED,
 )
+PROGRAM_CLERK = "intake"
+"""The clerk named on events the program writes by itself (the chain_keyed upgrade)."""
 
 # --- details: the only keys allowed, and the shape each value must have ------------------
 _INT = "int"
@@ -105,7 +125,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 """Columns of ``export_csv``: sequence number (1, 2, ...), UTC time (ISO 8601), event type,
 clerk, intake id (uuid), POS customer id, details (JSON), the previous row's hash and this
-row's hash (hex SHA-256)."""
+row's hash (hex HMAC-SHA256 with the station's audit key; plain SHA-256 before a chain_keyed event)."""
 
 
 class AuditError(ValueError):
@@ -146,10 +166,21 @@ def utc_now() -> str:
 
 
 def open_text_for_writing(path_or_file: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]:
-    """An owner-only text file to write an export to (or the open file given); True if we opened it."""
+    """An owner-only text file to write an export to (or the open file given); True if we opened it.
+
+    A file left by an earlier export (or made by someone else) keeps its mode when opened, so its
+    mode is set to 0600 before anything is written to it, then it is emptied.
+    """
     if hasattr(path_or_file, "write"):
         return path_or_file, False  # type: ignore[return-value]
-    fd = os.open(os.fspath(path_or_file), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # type: ignore[arg-type]
+    fd = os.open(os.fspath(path_or_file), os.O_WRONLY | os.O_CREAT, 0o600)  # type: ignore[arg-type]
+    try:
+        with suppress(AttributeError, OSError):  # no fchmod on Windows; file systems without modes (FAT)
+            os.fchmod(fd, 0o600)
+        os.ftruncate(fd, 0)
+    except BaseException:
+        os.close(fd)
+        raise
     return os.fdopen(fd, "w", encoding="utf-8", newline=""), True
 
 
@@ -208,8 +239,12 @@ def _canonical(seq: int, at: str, event: str, clerk: str, intake_id: str | None,
                       separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def chain_hash(prev_hash: str, content: bytes) -> str:
-    return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
+def chain_hash(prev_hash: str, content: bytes, key: bytes | None = None) -> str:
+    """The row's hash: HMAC-SHA256 with ``key``; plain SHA-256 (legacy rows) when ``key`` is None."""
+    message = prev_hash.encode("ascii") + content
+    if key is None:
+        return hashlib.sha256(message).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 _SCHEMA = """
@@ -258,20 +293,57 @@ def _check_clerk(clerk: str) -> str:
     return value
 
 
-class AuditLog:
-    """``AuditLog(path)``; or ``AuditLog.open(config)`` for the station's own log."""
+_COLUMNS = "seq, at, event, clerk, intake_id, customer_id, details, prev_hash, hash"
 
-    def __init__(self, db_path: str | os.PathLike[str]) -> None:
+
+class AuditLog:
+    """``AuditLog(path, key)``; or ``AuditLog.open(config)`` for the station's own log, keyed
+    with the audit key from the keyring (CredentialsError when the keyring cannot give it).
+
+    ``anchor_legacy``: the key was created just now, so rows written before chains were keyed
+    are legacy rows to anchor with a ``chain_keyed`` event (see the module's docstring).
+    """
+
+    def __init__(self, db_path: str | os.PathLike[str], key: bytes, *, anchor_legacy: bool = False) -> None:
+        if not isinstance(key, bytes) or len(key) < 16:
+            raise ValueError("the audit key must be at least 16 random bytes")
         self.path = Path(db_path)
+        self.__key = key
         with closing(open_private_db(self.path)) as conn:
             conn.executescript(_SCHEMA)
+        if anchor_legacy:
+            self._anchor_legacy_rows()
 
     @classmethod
-    def open(cls, config: Config) -> AuditLog:
-        return cls(Path(config.data_dir) / AUDIT_DB_NAME)
+    def open(cls, config: Config, secrets: Any = None) -> AuditLog:
+        """The station's log in ``config.data_dir``; ``secrets`` is the ``SecretStore`` (the default one if None)."""
+        from app.credentials import SecretStore
+
+        key, created = (secrets or SecretStore()).audit_key()
+        return cls(Path(config.data_dir) / AUDIT_DB_NAME, key, anchor_legacy=created)
 
     def __repr__(self) -> str:
-        return f"AuditLog({str(self.path)!r})"
+        return f"AuditLog({str(self.path)!r}, <key hidden>)"
+
+    def _anchor_legacy_rows(self) -> None:
+        with closing(open_private_db(self.path)) as conn, write_transaction(conn):
+            legacy = conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+            keyed = conn.execute("SELECT 1 FROM audit WHERE event = ? LIMIT 1", (CHAIN_KEYED,)).fetchone()
+            if legacy and keyed is None:
+                self._insert(conn, CHAIN_KEYED, PROGRAM_CLERK, None, None, {"rows": int(legacy)})
+
+    def _insert(self, conn: sqlite3.Connection, event: str, clerk: str, intake: str | None, customer: str | None,
+                checked: dict[str, Any]) -> AuditEntry:
+        details_json = json.dumps(checked, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        at = utc_now()
+        last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, _GENESIS)
+        digest = chain_hash(prev, _canonical(seq, at, event, clerk, intake, customer, details_json), self.__key)
+        conn.execute(
+            f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, event, clerk, intake, customer, details_json, prev, digest),
+        )
+        return AuditEntry(seq, at, event, clerk, intake, customer, checked, prev, digest)
 
     def append(
         self,
@@ -289,18 +361,8 @@ class AuditLog:
         intake = _check_intake_id(intake_id)
         customer = _check_customer_id(customer_id)
         checked = check_details(details)
-        details_json = json.dumps(checked, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        at = utc_now()
         with closing(open_private_db(self.path)) as conn, write_transaction(conn):
-            last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-            seq, prev = (last[0] + 1, last[1]) if last else (1, _GENESIS)
-            digest = chain_hash(prev, _canonical(seq, at, event, clerk, intake, customer, details_json))
-            conn.execute(
-                "INSERT INTO audit (seq, at, event, clerk, intake_id, customer_id, details, prev_hash, hash)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (seq, at, event, clerk, intake, customer, details_json, prev, digest),
-            )
-        return AuditEntry(seq, at, event, clerk, intake, customer, checked, prev, digest)
+            return self._insert(conn, event, clerk, intake, customer, checked)
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with closing(open_private_db(self.path)) as conn:
@@ -330,7 +392,7 @@ class AuditLog:
         if intake_id is not None:
             where.append("intake_id = ?")
             params.append(str(intake_id))
-        sql = "SELECT seq, at, event, clerk, intake_id, customer_id, details, prev_hash, hash FROM audit"
+        sql = f"SELECT {_COLUMNS} FROM audit"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY seq " + ("DESC" if newest_first else "ASC")
@@ -349,28 +411,35 @@ class AuditLog:
 
     def verify(self) -> int | None:
         """The sequence number of the first row that breaks the chain, or None if all rows hold."""
+        rows = self._rows(f"SELECT {_COLUMNS} FROM audit ORDER BY seq")
+        marker = next((r[0] for r in rows if r[2] == CHAIN_KEYED), None)
+        # Rows before the first chain_keyed event are legacy; with none, every row is keyed.
+        legacy_end = marker if marker is not None else 1
         expected_seq, prev = 1, _GENESIS
-        rows = self._rows(
-            "SELECT seq, at, event, clerk, intake_id, customer_id, details, prev_hash, hash FROM audit ORDER BY seq"
-        )
         for seq, at, event, clerk, intake, customer, details_json, stored_prev, digest in rows:
             try:
                 content = _canonical(seq, at, event, clerk, intake, customer, details_json)
             except (TypeError, ValueError):
                 return seq
-            if seq != expected_seq or stored_prev != prev or chain_hash(prev, content) != digest:
+            expected = chain_hash(prev, content, None if seq < legacy_end else self.__key).encode("ascii")
+            if seq != expected_seq or stored_prev != prev or not hmac.compare_digest(
+                    expected, str(digest).encode("utf-8", "replace")):
                 return seq
             expected_seq, prev = seq + 1, digest
         return None
 
+    def legacy_rows(self) -> int:
+        """How many rows, at the start, were written with plain SHA-256 before the chain was keyed."""
+        rows = self._rows("SELECT seq FROM audit WHERE event = ? ORDER BY seq LIMIT 1", (CHAIN_KEYED,))
+        return int(rows[0][0]) - 1 if rows else 0
+
     def export_csv(self, path_or_file: str | os.PathLike[str] | IO[str]) -> int:
         """Write every row, oldest first, with the columns of ``CSV_COLUMNS``; returns the row count.
 
-        The details column is the stored JSON text itself, so the hashes can be recomputed from the export.
+        The details column is the stored JSON text itself, so whoever holds the audit key can recompute the
+        hashes from the export.
         """
-        rows = self._rows(
-            "SELECT seq, at, event, clerk, intake_id, customer_id, details, prev_hash, hash FROM audit ORDER BY seq"
-        )
+        rows = self._rows(f"SELECT {_COLUMNS} FROM audit ORDER BY seq")
         handle, owned = open_text_for_writing(path_or_file)
         try:
             writer = csv.writer(handle)

@@ -1,6 +1,7 @@
 """``intake audit export --csv FILE | verify | list``: the station's audit trail.
 
-The trail holds no personal data, so none of these needs the data key.
+The trail holds no personal data, so none of these needs the data key; each needs the audit
+key from the OS keyring, which keys the trail's hash chain (see ``app.audit``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from app.audit import CSV_COLUMNS, EVENTS, AuditLog
 from app.commands._common import add_export_action, csv_target, fail, record_export, report_stream
 from app.config import ConfigError, load_config
+from app.credentials import CredentialsError
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -25,13 +27,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         summary="write the audit trail to a CSV file",
         description="Write every audit event, oldest first, to a CSV file with the columns: "
         + ", ".join(CSV_COLUMNS)
-        + ". Each hash is sha256(prev_hash + row content), so the chain can be checked from the file.",
+        + ". Each hash is HMAC-SHA256(audit key, prev_hash + row content), the audit key being kept in the OS "
+        "keyring (rows before a chain_keyed event: plain sha256), so the chain can be checked from the file "
+        "with the key.",
     )
     actions.add_parser(
         "verify",
-        help="check the hash chain; exit 0 intact, 1 with the first altered event",
-        description="Check that no audit event was altered, removed or reordered. Exit 0 when intact, "
-        "1 naming the first broken event, 2 when the log cannot be read.",
+        help="check the keyed hash chain; exit 0 intact, 1 with the first altered event",
+        description="Check, with the audit key from the OS keyring, that no audit event was altered, removed or "
+        "reordered, even by someone who recomputed the hashes. Exit 0 when intact, 1 naming the first broken "
+        "event, 2 when the log or the key cannot be read.",
     )
     listing = actions.add_parser("list", help="print the latest audit events, newest first")
     listing.add_argument("--limit", type=int, default=50, help="how many events (default 50)")
@@ -47,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         log = AuditLog.open(load_config())
     except ConfigError as exc:
         return _fail(str(exc))
+    except CredentialsError as exc:
+        return _fail(f"the audit key is not available: {exc}")
     except (OSError, sqlite3.Error) as exc:
         return _fail(f"cannot open the audit log: {exc}")
     try:
@@ -56,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"audit log altered: event {broken} does not match the chain", file=sys.stderr)
                 return EXIT_BROKEN
             seq, digest = log.head()
-            print(f"audit log intact: {seq} events, last hash {digest}")
+            legacy = log.legacy_rows()
+            before = f" (the first {legacy} from before the chain was keyed)" if legacy else ""
+            print(f"audit log intact: {seq} events{before}, last hash {digest}")
             return EXIT_OK
         if args.action == "list":
             for e in log.entries(limit=max(args.limit, 0), event=args.event):

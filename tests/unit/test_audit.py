@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import json
 import sqlite3
 import stat
@@ -11,12 +12,15 @@ import uuid
 
 import pytest
 
+from app import audit as audit_module
 from app import wire
 from app.audit import (
+    CHAIN_KEYED,
     CREATED,
     CSV_COLUMNS,
     DRAFT_STARTED,
     EVENTS,
+    PROGRAM_CLERK,
     REJECTED,
     SETTINGS_CHANGED,
     SUBMITTED,
@@ -27,6 +31,7 @@ from app.clerks import ClerkRoster
 from app.cli import main
 from app.config import load_config
 from app.consent import METHOD_SIGNED, ConsentLog
+from app.credentials import AUDIT_KEY_USER, SERVICE, SecretStore
 from app.crypto import Cipher, new_key
 from app.disclosure import load_disclosures
 from tests.unit.test_consent import png
@@ -38,7 +43,7 @@ def config(tmp_path):
 
 
 @pytest.fixture
-def log(config):
+def log(config, memory_keyring):
     return AuditLog.open(config)
 
 
@@ -154,7 +159,7 @@ def test_a_rehashed_forgery_breaks_the_link_of_the_next_row(log):
     finally:
         conn.close()
     _without_triggers(log, f"UPDATE audit SET clerk = 'Mallory', hash = '{forged}' WHERE seq = 5")
-    assert log.verify() == 6
+    assert log.verify() == 5  # a plain SHA-256 no longer passes for a keyed row
 
 
 def test_verify_detects_an_edit_of_the_file_bytes(log):
@@ -167,12 +172,14 @@ def test_verify_detects_an_edit_of_the_file_bytes(log):
     assert [e.clerk for e in log.entries(limit=1)] == ["Zachary"]
 
 
-def test_chain_can_be_recomputed_from_the_export(log, tmp_path):
+def test_chain_can_be_recomputed_from_the_export_with_the_key(log, tmp_path):
     a_day_of_intakes(log, 2)
     out = tmp_path / "audit.csv"
     assert log.export_csv(out) == 6
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
+    key, created = SecretStore().audit_key()
+    assert not created
     prev = "0" * 64
     for r in rows:
         content = json.dumps(
@@ -181,12 +188,159 @@ def test_chain_can_be_recomputed_from_the_export(log, tmp_path):
             separators=(",", ":"), ensure_ascii=False,
         ).encode("utf-8")
         assert r["prev_hash"] == prev
-        prev = hashlib.sha256(prev.encode("ascii") + content).hexdigest()
+        assert r["hash"] != hashlib.sha256(prev.encode("ascii") + content).hexdigest()
+        prev = hmac.new(key, prev.encode("ascii") + content, hashlib.sha256).hexdigest()
         assert r["hash"] == prev
     assert prev == log.head()[1]
 
 
-def test_no_personal_data_reaches_the_data_folder(config):
+# --- keyed chain: a rewrite without the key is seen ----------------------------------------
+
+_SELECT = "SELECT seq, at, event, clerk, intake_id, customer_id, details FROM audit ORDER BY seq"
+
+
+def _content(seq, at, event, clerk, intake, customer, details) -> bytes:
+    return json.dumps([seq, at, event, clerk, intake, customer, details], separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8")
+
+
+def _rehash(path, key: bytes | None, edit=lambda row: row, *, start: int = 1) -> None:
+    """Rewrite the file as an attacker would: drop the triggers, apply ``edit`` to each row from
+    ``start`` on and recompute every hash from there (plain SHA-256 without ``key``)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+        rows = conn.execute(_SELECT).fetchall()
+        prev = conn.execute("SELECT hash FROM audit WHERE seq = ?", (start - 1,)).fetchone()
+        prev = prev[0] if prev else "0" * 64
+        for row in rows[start - 1:]:
+            row = edit(row)
+            message = prev.encode("ascii") + _content(*row)
+            digest = (hmac.new(key, message, hashlib.sha256) if key else hashlib.sha256(message)).hexdigest()
+            conn.execute("UPDATE audit SET event = ?, clerk = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                         (row[2], row[3], row[6], prev, digest, row[0]))
+            prev = digest
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _mallory(row):
+    return (*row[:3], "Mallory", *row[4:]) if row[0] == 5 else row
+
+
+@pytest.mark.parametrize("start, first_broken", [(5, 5), (1, 1)])
+def test_a_chain_recomputed_with_plain_sha256_is_reported(log, start, first_broken):
+    a_day_of_intakes(log, 3)
+    _rehash(log.path, None, _mallory, start=start)
+    assert [e.clerk for e in log.entries(limit=None, newest_first=False)][4] == "Mallory"
+    assert log.verify() == first_broken
+
+
+def test_a_chain_recomputed_with_another_key_is_reported_and_with_the_key_it_holds(log):
+    a_day_of_intakes(log, 3)
+    _rehash(log.path, b"k" * 32, _mallory)
+    assert log.verify() == 1
+    _rehash(log.path, SecretStore().audit_key()[0])  # whoever holds the station's key could
+    assert log.verify() is None
+
+
+def test_the_audit_key_lives_in_the_keyring_once_per_station(config, memory_keyring):
+    first = AuditLog.open(config)
+    a_day_of_intakes(first, 1)
+    assert memory_keyring.get_password(SERVICE, AUDIT_KEY_USER)
+    again = AuditLog.open(config)  # another program on the station: same key
+    assert again.verify() is None and again.count() == 3
+    assert "key" in repr(again) and memory_keyring.get_password(SERVICE, AUDIT_KEY_USER) not in repr(again)
+    assert memory_keyring.get_password(SERVICE, AUDIT_KEY_USER).encode() not in first.path.read_bytes()
+
+
+# --- logs written before the chain was keyed ------------------------------------------------
+
+def legacy_log(path, n: int) -> None:
+    """An audit file as earlier versions wrote it: every hash plain SHA-256."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(audit_module._SCHEMA)
+        prev = "0" * 64
+        for seq in range(1, n + 1):
+            row = (seq, f"2025-01-0{1 + seq % 9}T10:00:00.000+00:00", DRAFT_STARTED, "Ramona", str(uuid.uuid4()),
+                   None, '{"source":"scanner"}')
+            digest = hashlib.sha256(prev.encode("ascii") + _content(*row)).hexdigest()
+            conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, prev, digest))
+            prev = digest
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_legacy_log_is_anchored_by_a_keyed_event_when_the_key_is_created(config, memory_keyring):
+    path = config.data_dir / "audit.sqlite3"
+    legacy_log(path, 4)
+    log = AuditLog.open(config)
+    (marker,) = log.entries(event=CHAIN_KEYED)
+    assert (marker.seq, marker.clerk, marker.details) == (5, PROGRAM_CLERK, {"rows": 4})
+    a_day_of_intakes(log, 1)
+    assert log.verify() is None and log.legacy_rows() == 4
+    assert AuditLog.open(config).count() == 8  # opened again: no second anchor
+    # The legacy rows are anchored: rewriting one, even rehashing the legacy part, breaks the keyed event.
+    _rehash(path, None, lambda row: (*row[:3], "Mallory", *row[4:]) if row[0] == 2 else row, start=2)
+    assert log.verify() == 5
+
+
+def _rewrite_prefix_as_legacy(path, upto: int) -> None:
+    """Rehash rows 1..upto with plain SHA-256 and the keyed event renamed, then cut the rest."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+        conn.execute("DELETE FROM audit WHERE seq > ?", (upto,))
+        conn.commit()
+    finally:
+        conn.close()
+    _rehash(path, None, lambda row: (*row[:2], DRAFT_STARTED, *row[3:]) if row[2] == CHAIN_KEYED else row)
+
+
+def test_removing_the_keyed_event_to_pass_keyed_rows_as_legacy_is_reported(config, memory_keyring):
+    path = config.data_dir / "audit.sqlite3"
+    legacy_log(path, 2)
+    log = AuditLog.open(config)
+    a_day_of_intakes(log, 2)  # rows 4..9 keyed
+    _rewrite_prefix_as_legacy(path, 6)
+    assert log.verify() == 1
+    assert AuditLog.open(config).entries(event=CHAIN_KEYED) == []  # the key exists: no new anchor is made
+    assert log.verify() == 1
+
+
+def test_a_legacy_log_opened_after_the_key_exists_is_not_taken_as_intact(config, memory_keyring, tmp_path):
+    AuditLog.open(config)  # the station's key is created with an empty log
+    other = config.with_changes(data_dir=tmp_path / "restored")
+    legacy_log(other.data_dir / "audit.sqlite3", 3)
+    assert AuditLog.open(other).verify() == 1
+
+
+def test_cli_verify_names_the_legacy_rows(config, memory_keyring, capsys):
+    legacy_log(load_config().data_dir / "audit.sqlite3", 3)
+    assert main(["audit", "verify"]) == 0
+    assert "4 events (the first 3 from before the chain was keyed)" in capsys.readouterr().out
+
+
+def test_cli_without_a_keyring_exits_2(capsys):
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert main(["audit", "verify"]) == 2
+    finally:
+        keyring.set_keyring(previous)
+    assert "audit key" in capsys.readouterr().err
+
+
+def test_no_personal_data_reaches_the_data_folder(config, memory_keyring):
     """After a full intake's consents and events, no file in the data folder holds the customer's data."""
     customer = {
         wire.FIRST_NAME: "Philomena",
@@ -227,7 +381,7 @@ def test_no_personal_data_reaches_the_data_folder(config):
 
 # --- the command -----------------------------------------------------------------------
 
-def test_cli_verify_export_and_list(tmp_path, capsys):
+def test_cli_verify_export_and_list(tmp_path, capsys, memory_keyring):
     log = AuditLog.open(load_config())
     a_day_of_intakes(log, 2)
     assert main(["audit", "verify"]) == 0
@@ -250,6 +404,17 @@ def test_cli_verify_export_and_list(tmp_path, capsys):
     assert "event 3" in capsys.readouterr().err
 
 
-def test_cli_export_to_an_unwritable_place_exits_2(tmp_path, capsys):
+def test_cli_export_over_an_existing_readable_file_leaves_it_owner_only(tmp_path, capsys, memory_keyring):
+    a_day_of_intakes(AuditLog.open(load_config()), 1)
+    out = tmp_path / "trail.csv"
+    out.write_text("an older, longer export " * 100, encoding="utf-8")
+    out.chmod(0o644)
+    assert main(["audit", "export", "--csv", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert len(list(csv.DictReader(out.open(encoding="utf-8", newline="")))) == 3
+    assert "older" not in out.read_text(encoding="utf-8")
+
+
+def test_cli_export_to_an_unwritable_place_exits_2(tmp_path, capsys, memory_keyring):
     assert main(["audit", "export", "--csv", str(tmp_path / "missing" / "x.csv")]) == 2
     assert "cannot write" in capsys.readouterr().err

@@ -315,7 +315,7 @@ def test_export_with_the_wrong_key_is_an_error(log, disclosures, tmp_path):
         ConsentLog(log.path, Cipher(new_key())).export_csv(tmp_path / "x.csv")
 
 
-def test_recording_writes_an_audit_event_without_the_value(config, disclosures):
+def test_recording_writes_an_audit_event_without_the_value(config, disclosures, memory_keyring):
     audit = AuditLog.open(config)
     log = ConsentLog.open(config, Cipher(new_key()), audit=audit)
     iid = intake_id()
@@ -565,6 +565,19 @@ def test_cli_export_uses_the_keyring_data_key(memory_keyring, tmp_path, capsys):
     assert str(out) in capsys.readouterr().out
     exported = AuditLog.open(config).entries(event="exported")
     assert [(e.clerk, e.details["rows"]) for e in exported] == [("Officer", 1)]
+
+
+def test_cli_export_over_an_existing_readable_file_leaves_it_owner_only(memory_keyring, tmp_path):
+    config = load_config()
+    ConsentLog.open(config, Cipher(SecretStore().create_data_key())).record(
+        EMAIL, clerk="Ana", intake_id=intake_id(), applies_to="a@b.co", disclosures=load_disclosures(config, "en")
+    )
+    out = tmp_path / "export.csv"
+    out.write_text("x" * 5000, encoding="utf-8")
+    out.chmod(0o644)
+    assert main(["consent", "export", "--csv", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "a@b.co" in out.read_text(encoding="utf-8") and "xxx" not in out.read_text(encoding="utf-8")
 
 
 def test_cli_export_without_a_keyring_exits_2(monkeypatch, tmp_path, capsys):

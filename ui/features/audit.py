@@ -37,6 +37,7 @@ from app.audit import (
     AuditError,
     AuditLog,
 )
+from app.credentials import CredentialsError
 from ui.features.menu import add_action
 from ui.tasks import run_task
 
@@ -264,8 +265,8 @@ def open_viewer(window) -> None:
 
 def install(window) -> None:
     try:
-        window.session.audit = AuditLog.open(window.config)
-    except (OSError, sqlite3.Error) as exc:
+        window.session.audit = AuditLog.open(window.config, window.station.secrets)
+    except (OSError, sqlite3.Error, CredentialsError) as exc:
         # The station works without its audit trail rather than not at all; say so plainly.
         log.error("audit trail unavailable: %s", type(exc).__name__)
         window.session.audit = None
