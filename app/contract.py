@@ -70,7 +70,7 @@ Money = Annotated[Decimal | None, PlainSerializer(lambda d: None if d is None el
 
 
 def _region(value: Any, lab: str) -> str:
-    code = rules.clean_text(value, lab).upper()
+    code = rules.identifier(value, lab).upper()
     if policy.country_of_region(code) is None:
         raise rules.problem(N(_C, "{label} must be a two-letter state or province code, like CA or ON"), label=lab)
     return code
@@ -107,7 +107,7 @@ class Document(BaseModel):
     model_config = _config
 
     file_id: Annotated[int, _wrap(_not_a_flag, f"{wire.DOCUMENTS}.{wire.DOC_FILE_ID}", required=True)] = Field(
-        alias=wire.DOC_FILE_ID, gt=0
+        alias=wire.DOC_FILE_ID, gt=0, le=rules.MAX_ID
     )
     type: Annotated[str, _wrap(_choice(wire.DOCUMENT_TYPES), DOCUMENT_TYPE, required=True)] = Field(alias=wire.DOC_TYPE)
 

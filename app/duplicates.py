@@ -33,7 +33,7 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app import wire
+from app import rules, wire
 from app.api.errors import ApiError, PlanNotAllowed
 from app.storage import open_database, transaction
 
@@ -100,8 +100,13 @@ def normalise_name_and_birth(record: Mapping[str, Any]) -> str | None:
 
 
 def normalise_state_id(value: Any) -> str | None:
-    """A state ID as cards and clerks write it, without spaces or dashes ("123 456-789")."""
-    text = re.sub(r"[\s\-.]", "", str(value or "")).upper()
+    """A state ID as cards and clerks write it, without spaces or dashes ("123 456-789"), after
+    the shared rule of ``app.rules`` (invisible characters out, full-width ones made plain)."""
+    try:
+        text = rules.state_id_key(value if isinstance(value, str) else str(value or ""))
+    except rules.FieldProblem:  # a broken character: the intake cannot be sent, nothing to match
+        return None
+    text = re.sub(r"[\s\-.]", "", text)
     return text or None
 
 
@@ -224,7 +229,10 @@ class _Asker:
     notes: list[str] = field(default_factory=list)
 
     def pos(self, client: Any) -> list[Match]:
-        state_id = str(self.record.get(wire.STATE_ID) or "").strip()
+        try:  # looked up as it would be sent
+            state_id = rules.state_id_key(str(self.record.get(wire.STATE_ID) or ""))
+        except rules.FieldProblem:
+            state_id = ""
         if client is None or not state_id:
             return []
         try:

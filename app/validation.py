@@ -74,7 +74,7 @@ def _humanize(err: Mapping[str, Any], name: str) -> Message:
         return _msg(N(_C, "{label} is required"), label=lab)
     if kind == "extra_forbidden":
         return _msg(N(_C, "'{name}' is not a field of the Create-customer request"), name=name)
-    if kind in ("int_parsing", "int_type", "int_from_float", "greater_than"):
+    if kind in ("int_parsing", "int_type", "int_from_float", "greater_than", "less_than_equal"):
         return _msg(N(_C, "{label} must be a positive whole number"), label=lab)
     if kind in ("list_type", "tuple_type"):
         return _msg(N(_C, "{label} must be a list"), label=lab)

@@ -1,6 +1,7 @@
-"""What the export commands (``intake audit export``, ``intake consent export``) share: the
-``--csv FILE`` and ``--clerk`` options, the refusal with exit status 2, and the line the
-export leaves in the audit trail."""
+"""What the commands share: the refusal with exit status 2; reading an intake file
+(``intake validate``, ``intake submit``) within the limits of ``app.safejson``; and for the
+export commands (``intake audit export``, ``intake consent export``) the ``--csv FILE`` and
+``--clerk`` options and the line the export leaves in the audit trail."""
 
 from __future__ import annotations
 
@@ -12,16 +13,39 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from app import safejson
 from app.audit import EXPORTED, AuditError, AuditLog
+from app.credentials import CredentialsError
 
 EXIT_UNUSABLE = 2
 STDOUT = "-"
+STDIN = "-"
 
 
 def fail(command: str, message: str) -> int:
     """Say why ``intake <command>`` cannot do its work, on standard error; the exit status."""
     print(f"intake {command}: {message}", file=sys.stderr)
     return EXIT_UNUSABLE
+
+
+class IntakeFileError(Exception):
+    """The intake file cannot be used; ``str()`` is the whole sentence for standard error."""
+
+
+def read_intake(path: str) -> object:
+    """The JSON value of an intake file ('-': standard input), read with a size limit, never whole."""
+    name = "standard input" if path == STDIN else path
+    try:
+        if path == STDIN:
+            stream = getattr(sys.stdin, "buffer", None)
+            data = safejson.read_limited(stream) if stream is not None else sys.stdin.read(safejson.MAX_BYTES + 1)
+            return safejson.loads(data)
+        with open(path, "rb") as handle:
+            return safejson.loads(safejson.read_limited(handle))
+    except OSError as exc:
+        raise IntakeFileError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except safejson.JsonRefused as exc:
+        raise IntakeFileError(f"{name} {exc}") from None
 
 
 def add_export_action(actions, *, summary: str, description: str) -> argparse.ArgumentParser:
@@ -55,5 +79,5 @@ def clerk_of(args: argparse.Namespace) -> str:
 def record_export(audit: Callable[[], AuditLog], args: argparse.Namespace, details: dict[str, object]) -> None:
     """An ``exported`` event in the audit trail (``audit`` opens it). Failing to write it does
     not undo an export that succeeded, so errors are swallowed."""
-    with contextlib.suppress(AuditError, OSError, sqlite3.Error):
+    with contextlib.suppress(AuditError, CredentialsError, OSError, sqlite3.Error):
         audit().append(EXPORTED, clerk=clerk_of(args), details=details)

@@ -14,6 +14,7 @@ import json
 import sys
 
 from app import wire
+from app.commands._common import IntakeFileError, read_intake
 from app.commands.outbox import DEFAULT_WAIT, fail, open_station, summary
 from app.config import ConfigError
 from app.credentials import CredentialsError
@@ -47,13 +48,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read(path: str) -> object:
-    if path == "-":
-        return json.loads(sys.stdin.read())
-    with open(path, encoding="utf-8") as handle:
-        return json.loads(handle.read())
-
-
 def _documents(specs: list[str], max_bytes: int) -> list[DocumentFile]:
     documents = []
     for spec in specs:
@@ -74,11 +68,9 @@ def _print_json(value: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        record = _read(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        return fail(_COMMAND, f"cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}")
-    except json.JSONDecodeError as exc:
-        return fail(_COMMAND, f"{args.file} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        record = read_intake(args.file)
+    except IntakeFileError as exc:
+        return fail(_COMMAND, str(exc))
     try:
         station = open_station()
     except (ConfigError, CredentialsError, StorageError) as exc:

@@ -7,6 +7,7 @@ import json
 import sys
 
 from app import policy, wire
+from app.commands._common import IntakeFileError, fail, read_intake
 from app.config import ConfigError, load_config
 from app.validation import ValidationContext, as_plain, deprecated_fields, validate_record
 
@@ -16,25 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jurisdiction", metavar="XX", help="the store's state or province (default: configured)")
 
 
-def _read(path: str) -> object:
-    if path == "-":
-        text = sys.stdin.read()
-    else:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    return json.loads(text)
-
-
 def run(args: argparse.Namespace) -> int:
     try:
-        record = _read(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"intake validate: cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-        return 2
-    except json.JSONDecodeError as exc:
-        print(f"intake validate: {args.file} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-              file=sys.stderr)
-        return 2
+        record = read_intake(args.file)
+    except IntakeFileError as exc:
+        return fail("validate", str(exc))
     try:
         jurisdiction = args.jurisdiction or load_config().jurisdiction
         policy.load_policy().jurisdiction(jurisdiction)

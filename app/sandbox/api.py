@@ -3,7 +3,6 @@ path prefixes, validated by the same rules as the form."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from urllib.parse import urlsplit
@@ -13,11 +12,11 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app import wire
+from app import safejson, wire
 from app.sandbox.state import PLAN_PRO, SandboxState
 from app.sandbox.store import DuplicateStateId
 from app.sandbox.uploads import sniff_kind
-from app.validation import FORM, ValidationContext, validate_record
+from app.validation import FORM, ValidationContext, build_body, validate_record
 
 API_PREFIX = urlsplit(wire.DEFAULT_API_URL).path
 FILES_PREFIX = urlsplit(wire.DEFAULT_FILES_URL).path
@@ -46,21 +45,25 @@ def _state(request: Request) -> SandboxState:
 async def create_customer(request: Request) -> Response:
     state = _state(request)
     try:
-        raw = await request.body()
-        body = json.loads(raw)
+        raw = await _read_capped(request, safejson.MAX_BYTES)
     except ClientDisconnect:
         return Response(status_code=400)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return errors_response({FORM_ERRORS: [f"the request body is not valid JSON ({exc})"]})
+    if raw is None:
+        return message_response(f"the request body is larger than {safejson.MAX_BYTES} bytes", 413)
+    try:
+        body = safejson.loads(raw)
+    except safejson.JsonRefused as exc:
+        return errors_response({FORM_ERRORS: [f"the request body {exc}"]})
     if not isinstance(body, dict):
         return errors_response({FORM_ERRORS: ["the request body must be a JSON object of customer fields"]})
 
-    errors = validate_record(body, ValidationContext(jurisdiction=state.settings.jurisdiction, policy=False))
+    ctx = ValidationContext(jurisdiction=state.settings.jurisdiction, policy=False)
+    errors = validate_record(body, ctx)
     errors = {**_reference_errors(body, state), **errors}
     if errors:
         return errors_response(errors)
-    try:
-        customer = state.store.create_customer(body)
+    try:  # stored as the shared rules normalise it, as the station itself would have sent it
+        customer = state.store.create_customer(build_body(body, ctx))
     except DuplicateStateId:
         return errors_response({wire.STATE_ID: ["a customer with this state ID already exists"]}, status=409)
     return JSONResponse(customer, status_code=201)

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from app import wire
+from app import rules, wire
 
 STATUS_PENDING, STATUS_VERIFIED = wire.CUSTOMER_STATUSES
 
@@ -44,13 +44,17 @@ class DuplicateStateId(Exception):
 
 
 def normalize_state_id(value: str) -> str:
-    """One card, one key: surrounding blanks and letter case do not make a new state ID."""
-    return value.strip().upper()
+    """One card, one key: blanks, letter case, invisible and full-width characters do not make a
+    new state ID (the shared rule of ``app.rules``, as the form and the duplicate check use it)."""
+    try:
+        return rules.state_id_key(value)
+    except rules.FieldProblem:  # half a character: not a key of any stored customer
+        return value
 
 
 def _has_state_id(body: dict) -> bool:
     value = body.get(wire.STATE_ID)
-    return isinstance(value, str) and bool(value.strip())
+    return isinstance(value, str) and not rules.is_blank(value)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def test_person_name_keeps_accents_hyphens_apostrophes(value, expected):
     assert rules.person_name(value, LABEL) == expected
 
 
-@pytest.mark.parametrize("value", ["R2D2", "Ann!", "Ann@Lee", "<b>", "Ann_Lee", "'-.", "42", "Ann;DROP", "Ann\u200b"])
+@pytest.mark.parametrize("value", ["R2D2", "Ann!", "Ann@Lee", "<b>", "Ann_Lee", "'-.", "42", "Ann;DROP"])
 def test_person_name_refuses_digits_and_symbols(value):
     assert "only letters" in refused(rules.person_name, value, LABEL)
 
@@ -151,8 +151,7 @@ def test_phone_digits_normalises_to_ten_digits(value, expected):
     ("25551234567", "10 digits"),  # 11 digits not starting with the country code 1
     ("555-CALL-NOW", "phone number"),
     ("555123456x", "phone number"),
-    ("５５５１２３４５６７", "phone number"),  # full-width digits are not sent
-    ("555123456²", "phone number"),
+    ("555123456\u0663", "phone number"),  # an Arabic-Indic digit is not sent
     ("0551234567", "area code"),
     ("1551234567", "area code"),
     (True, "must be text"),
@@ -260,6 +259,7 @@ def test_amount_refuses(value, words):
     ("12345", None, "12345"), ("12345-6789", None, "12345-6789"), ("123456789", None, "12345-6789"),
     ("90210", "US", "90210"), (" 90210 ", "US", "90210"),
     ("k1a0b1", None, "K1A 0B1"), ("K1A 0B1", None, "K1A 0B1"), ("k1a 0b1", "CA", "K1A 0B1"),
+    ("９０２１０", None, "90210"), ("\u200b90210\u00a0", "US", "90210"), ("Ｋ１Ａ\u3000０Ｂ１", None, "K1A 0B1"),
 ])
 def test_postal_code_normalises(value, country, expected):
     assert rules.postal_code(value, LABEL, country) == expected
@@ -269,7 +269,7 @@ def test_postal_code_normalises(value, country, expected):
     ("K1A 0B1", "US", "US ZIP"), ("1234", "US", "US ZIP"), ("12345-678", "US", "US ZIP"),
     ("90210", "CA", "Canadian postal code"), ("D1A 0B1", "CA", "Canadian postal code"),  # D is never a first letter
     ("1234", None, "US ZIP code or a Canadian"), ("ABCDE", None, "US ZIP code or a Canadian"),
-    ("９０２１０", None, "US ZIP code or a Canadian"),
+    ("\u0669\u0660\u0662\u0661\u0660", None, "US ZIP code or a Canadian"),  # Arabic-Indic digits
 ])
 def test_postal_code_refuses(value, country, words):
     assert words in refused(rules.postal_code, value, LABEL, country)
