@@ -11,7 +11,9 @@ program killed at any instant resumes where it stopped::
 
 ``uncertain`` is written *before* a create is sent and cleared only once its outcome is
 known: a row that is uncertain may already exist on the server, so the sync worker asks the
-server before sending it again (see ``app.sync``). ``paused`` is one flag for the whole
+server before sending it again, and does not send it again before the server has had ample
+time to finish the earlier request (``sent_at``, the latest moment a create may have left;
+see ``app.sync``). ``paused`` is one flag for the whole
 outbox, set when the API key is refused, so nothing is sent until an admin fixes the key.
 
 Personal data (request body, display label, server field messages, document names and
@@ -38,7 +40,7 @@ from typing import Any
 
 from app.crypto import Cipher
 from app.drafts import display_label
-from app.storage import open_database, restrict_permissions, transaction
+from app.storage import open_database, transaction
 
 _COMPONENT = "outbox"
 _MIGRATIONS = (
@@ -75,6 +77,15 @@ _MIGRATIONS = (
         name TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );
+    """,
+    # When a create that may have reached the server was last handed to it (see app.sync's
+    # settle rule): an uncertain entry is not sent again before the server had ample time.
+    # ``ask_person``: the server could not tell whether the create happened; a person checks
+    # the POS, and their Retry sends the intake without asking the server again.
+    """
+    ALTER TABLE entries ADD COLUMN sent_at REAL;
+    ALTER TABLE entries ADD COLUMN ask_person INTEGER NOT NULL DEFAULT 0;
+    UPDATE entries SET sent_at = updated_at WHERE uncertain = 1;
     """,
 )
 
@@ -144,6 +155,7 @@ class OutboxEntry:
     label: str | None = field(repr=False)
     draft_id: str | None
     document_count: int
+    sent_at: float | None = None  # the latest moment a create of this entry may have left
 
     @property
     def pending(self) -> bool:
@@ -162,7 +174,7 @@ class WorkItem:
 _ENTRY_COLUMNS = (
     "id, state, created_at, updated_at, attempts, next_attempt_at, last_error, customer_id, customer_status, "
     "uncertain, draft_id, label, details, "
-    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id)"
+    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id), sent_at"
 )
 
 
@@ -176,7 +188,7 @@ class Outbox:
         self._clock = clock
         self._lock = threading.RLock()
         self._conn = open_database(self.db_path, component=_COMPONENT, migrations=_MIGRATIONS)
-        self._lock_path = self.db_path.with_name(self.db_path.name + ".lock")
+        self._lock_path = self.db_path.with_name(self.db_path.name + ".lock")  # Windows only, see below
         # Rows left "uploading"/"posting" by a killed program are queued again, unless another
         # process is sending right now (it holds the send lock and owns those rows).
         with contextlib.suppress(EntryBusy), self.send_lock():
@@ -249,7 +261,9 @@ class Outbox:
         return sum(counts[s.value] for s in PENDING_STATES)
 
     def retry(self, entry_id: str) -> None:
-        """Send a needs_attention or failed entry again as it is (e.g. after fixing the setup)."""
+        """Send a needs_attention or failed entry again as it is (e.g. after fixing the setup).
+        An entry failed with ``ask_person`` is sent without asking the server first: the person
+        retrying it was asked to check the POS."""
         self._requeue(entry_id, None)
 
     def resubmit(self, entry_id: str, body: Mapping[str, Any]) -> None:
@@ -265,7 +279,8 @@ class Outbox:
                 raise WrongState(f"an entry that is {state.value} cannot be sent again")
             self._conn.execute(
                 "UPDATE entries SET state = ?, attempts = 0, next_attempt_at = ?, updated_at = ?, last_error = NULL, "
-                "details = NULL WHERE id = ?",
+                "details = NULL, uncertain = CASE WHEN ask_person = 1 THEN 0 ELSE uncertain END, ask_person = 0 "
+                "WHERE id = ?",
                 (EntryState.QUEUED, now, now, entry_id),
             )
             if body is not None:
@@ -331,14 +346,15 @@ class Outbox:
     def send_lock(self) -> Iterator[None]:
         """Hold the right to send from this outbox, across threads and processes, or raise
         EntryBusy. The operating system drops it when the holder dies, so a killed sender
-        never blocks the next one."""
-        handle = _try_lock_file(self._lock_path)
+        never blocks the next one; and nothing a person can delete while it is held lets a
+        second sender in (see :func:`_try_lock`)."""
+        handle = _try_lock(self._lock_path)
         if handle is None:
             raise EntryBusy("another sender is working on this outbox")
         try:
             yield
         finally:
-            _unlock_file(handle)
+            _unlock(handle)
 
     def requeue_interrupted(self) -> int:
         """Rows a dead sender left mid-send go back to queued, keeping their ``uncertain`` mark.
@@ -410,36 +426,56 @@ class Outbox:
                 (file_id, entry_id, position),
             )
 
-    def mark_posting(self, entry_id: str, *, flush: bool = True) -> None:
-        """Write-ahead: from this commit on, the create may reach the server. ``flush=False``
-        only when :meth:`mark_may_send` already flushed the mark for this entry."""
-        with self._lock, self._flushed(flush):
-            self._update(entry_id, "state = ?, uncertain = 1", (EntryState.POSTING,))
+    def mark_posting(self, entry_id: str) -> None:
+        """The entry is being worked on (looked up on the server, or about to be created): the
+        clerk cannot discard it until the worker is done."""
+        self._update(entry_id, "state = ?", (EntryState.POSTING,))
 
-    def uncertain_flags(self, entry_ids: Iterable[str]) -> dict[str, bool]:
+    def mark_sending(self, entry_id: str, *, flush: bool = True) -> None:
+        """Write-ahead: from this commit on, the create may reach the server. ``flush=False``
+        only when :meth:`mark_may_send` already flushed a mark for this entry."""
+        now = float(self._clock())
+        with self._lock, self._flushed(flush):
+            self._update(entry_id, "state = ?, uncertain = 1, sent_at = ?", (EntryState.POSTING, now))
+
+    def uncertain_flags(self, entry_ids: Iterable[str]) -> dict[str, tuple[bool, float | None]]:
+        """Each entry's ``uncertain`` mark and ``sent_at`` (to restore them, see below)."""
         ids = list(entry_ids)
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT id, uncertain FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids
+                f"SELECT id, uncertain, sent_at FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids
             ).fetchall() if ids else []
-        return {entry_id: bool(flag) for entry_id, flag in rows}
+        return {entry_id: (bool(flag), sent_at) for entry_id, flag, sent_at in rows}
 
     def mark_may_send(self, entry_ids: Iterable[str]) -> None:
         """The write-ahead mark for several entries about to be sent, in one flushed commit
         (one disk flush instead of one per create). If the sender dies, entries it had not
-        reached yet are merely looked up on the server before being sent."""
+        reached yet are merely looked up on the server before being sent. An entry that was
+        not uncertain gets ``sent_at`` now; an uncertain one keeps the time of its last send
+        (None when the server answered it: nothing of it can still be running)."""
         ids = list(entry_ids)
         if not ids:
             return
+        now = float(self._clock())
         with self._lock, self._flushed():
-            self._conn.execute(f"UPDATE entries SET uncertain = 1 WHERE id IN ({','.join('?' * len(ids))})", ids)
+            self._conn.execute(
+                "UPDATE entries SET sent_at = CASE WHEN uncertain = 1 THEN sent_at ELSE ? END, "
+                f"uncertain = 1 WHERE id IN ({','.join('?' * len(ids))})",
+                (now, *ids),
+            )
 
-    def restore_uncertain(self, flags: Mapping[str, bool]) -> None:
+    def restore_uncertain(self, flags: Mapping[str, tuple[bool, float | None]]) -> None:
         """Undo :meth:`mark_may_send` for entries that were not sent after all."""
         with self._lock, transaction(self._conn):
             self._conn.executemany(
-                "UPDATE entries SET uncertain = ? WHERE id = ?", [(int(v), k) for k, v in flags.items()]
+                "UPDATE entries SET uncertain = ?, sent_at = ? WHERE id = ?",
+                [(int(flag), sent_at, k) for k, (flag, sent_at) in flags.items()],
             )
+
+    def settled(self, entry_id: str) -> None:
+        """The server answered the entry's last create: no request of it can still be running."""
+        with self._lock:
+            self._conn.execute("UPDATE entries SET sent_at = NULL WHERE id = ?", (entry_id,))
 
     def mark_created(self, entry_id: str, customer_id: int | str, customer_status: str | None) -> None:
         """The customer exists in the POS. The entry's personal data is removed in the same commit."""
@@ -477,11 +513,13 @@ class Outbox:
             (EntryState.NEEDS_ATTENTION, error, self._cipher.encrypt_json(details, _ad(entry_id, "details"))),
         )
 
-    def mark_failed(self, entry_id: str, *, error: str, uncertain: bool) -> None:
+    def mark_failed(self, entry_id: str, *, error: str, uncertain: bool, ask_person: bool = False) -> None:
+        """A definite failure. ``ask_person``: only a person can tell whether an uncertain create
+        happened (see :meth:`retry`)."""
         self._update(
             entry_id,
-            "state = ?, uncertain = ?, last_error = ?, attempts = attempts + 1",
-            (EntryState.FAILED, int(uncertain), error),
+            "state = ?, uncertain = ?, last_error = ?, attempts = attempts + 1, ask_person = ?",
+            (EntryState.FAILED, int(uncertain), error, int(ask_person)),
         )
 
     # --- plumbing ----------------------------------------------------------------------------
@@ -526,7 +564,7 @@ class Outbox:
 
     def _entry(self, row: Sequence[Any]) -> OutboxEntry:
         (entry_id, state, created_at, updated_at, attempts, next_at, last_error, customer_id, customer_status,
-         uncertain, draft_id, label, details, doc_count) = row
+         uncertain, draft_id, label, details, doc_count, sent_at) = row
         opened = self._cipher.decrypt_json(details, _ad(entry_id, "details")) if details else {}
         return OutboxEntry(
             id=entry_id,
@@ -544,6 +582,7 @@ class Outbox:
             label=self._cipher.decrypt(label, _ad(entry_id, "label")).decode("utf-8") if label else None,
             draft_id=draft_id,
             document_count=doc_count,
+            sent_at=sent_at,
         )
 
 
@@ -551,27 +590,37 @@ def _ad(*parts: str) -> bytes:
     return ("outbox:" + ":".join(parts)).encode("utf-8")
 
 
-# --- an advisory file lock that dies with its holder ---------------------------------------------
+# --- an advisory lock that dies with its holder and cannot be deleted from under it -----------
+#
+# On POSIX the lock is an flock() on the data directory itself: a lock file could be deleted
+# while held, and a second sender would then lock a new file of the same name and send the same
+# entries. The directory cannot go while it holds the outbox (and if it does, so did the
+# outbox). On Windows a file held open cannot be deleted, so a lock file beside the database
+# is safe there.
 
-def _try_lock_file(path: Path):
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    restrict_permissions(path)
-    try:
-        if os.name == "nt":  # pragma: no cover - exercised on Windows builds
-            import msvcrt
+def _try_lock(lock_path: Path):
+    if os.name == "nt":  # pragma: no cover - exercised on Windows builds
+        import msvcrt
 
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
+        except OSError:
+            os.close(fd)
+            return None
+        return fd
+    import fcntl
 
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    fd = os.open(lock_path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
         return None
     return fd
 
 
-def _unlock_file(fd: int) -> None:
+def _unlock(fd: int) -> None:
     try:
         if os.name == "nt":  # pragma: no cover
             import msvcrt

@@ -28,9 +28,22 @@ unwell, so the drain stops there instead of hammering it with the rest of the qu
 entries keep their schedule and the next drain resumes. A refused API key pauses the whole
 outbox until :meth:`OutboxSyncer.resume`.
 
-Remaining risk: a create still being processed by the server when its lookup runs is not
-found, and is sent again. With a state ID the server's uniqueness check catches this (rule 3);
-without one, the backoff between attempts (seconds at least) is the only guard.
+4. **Let an uncertain create settle.** A server slower than the client's patience finishes the
+   create after the client gave up, so a lookup made soon after finds nothing yet. An uncertain
+   entry is therefore never sent again before ``settle_seconds`` have passed since its create
+   last left (``sent_at``, kept on disk, so a sender started after a crash or a kill waits just
+   the same); until then it is only looked up now and then, which confirms a slow create as soon
+   as it lands. After the settle time a lookup that finds nothing means the create did not
+   happen, and only then is it sent again. The create's own read timeout is generous too
+   (``app.api.client``), so a slow create is waited for rather than repeated.
+5. **Ask a person when the server cannot tell.** If a lookup cannot rule the customer out (the
+   body lacks a name or date of birth, or the creation-date listing stays truncated even when
+   asked for more), the uncertain entry is not sent: it is failed with a message asking the
+   clerk or admin to check the POS, then Retry or Discard.
+
+Remaining risk: a server that finishes a create more than ``settle_seconds`` (five minutes by
+default) after receiving it, or a listing that silently leaves customers out. With a state ID
+the server's uniqueness check still catches a second create (rule 3).
 """
 
 from __future__ import annotations
@@ -81,11 +94,25 @@ MSG_PLAN = N(MESSAGE_CONTEXT, "The store's POS plan does not allow this call (HT
 MSG_NOT_FOUND = N(
     MESSAGE_CONTEXT, "The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration.")
 MSG_UNREADABLE = N(MESSAGE_CONTEXT, "This intake cannot be opened with this station's data key.")
+MSG_SETTLING = N(
+    MESSAGE_CONTEXT,
+    "The POS has not confirmed this customer yet; it is given time to finish before the intake is sent again.")
+MSG_UNCONFIRMED = N(
+    MESSAGE_CONTEXT,
+    "The POS may already have created this customer, and this station cannot check it. Look the customer up "
+    "in the POS: if they are there, discard this intake; if not, retry it.")
 MSG_UNEXPECTED = N(MESSAGE_CONTEXT, "An unexpected error stopped this intake ({kind}); see the log.")
 STORED_MESSAGES: tuple[str, ...] = (
     MSG_OFFLINE, MSG_TIMEOUT, MSG_SERVER, MSG_BAD_REPLY, MSG_RATE, MSG_AUTH, MSG_REJECTED, MSG_DUPLICATE,
-    MSG_UPLOAD_REJECTED, MSG_PLAN, MSG_NOT_FOUND, MSG_UNREADABLE, MSG_UNEXPECTED,
+    MSG_UPLOAD_REJECTED, MSG_PLAN, MSG_NOT_FOUND, MSG_UNREADABLE, MSG_UNEXPECTED, MSG_SETTLING, MSG_UNCONFIRMED,
 )
+
+DEFAULT_SETTLE_SECONDS = 300.0
+# The creation-date listing is read one day at a time; a day that fills the page is read again
+# with a larger page, up to this many customers, before the listing counts as incomplete.
+LISTING_PAGE = 500
+LISTING_MAX = 32000
+LISTING_MAX_DAYS = 62
 
 
 @dataclass(frozen=True)
@@ -120,6 +147,10 @@ class _Stop(Exception):
     """The network or the server is unwell: end this pass over the queue."""
 
 
+class _CannotRuleOut(Exception):
+    """The server cannot tell whether an uncertain create happened."""
+
+
 class OutboxSyncer:
     def __init__(
         self,
@@ -131,13 +162,17 @@ class OutboxSyncer:
         rng: random.Random | None = None,
         base_delay: float = 2.0,
         max_delay: float = 300.0,
-        listing_limit: int = 500,
+        listing_limit: int = LISTING_PAGE,
+        listing_max: int = LISTING_MAX,
         write_ahead_batch: int = 32,
+        settle_seconds: float = DEFAULT_SETTLE_SECONDS,
     ) -> None:
         """``client_factory`` returns an ``app.api.client.ApiClient`` (or anything with its
         methods); it is called once per drain that has work and the client closed after.
         ``write_ahead_batch``: how many entries share one flushed write-ahead commit (more is
-        faster; after a crash, each marked entry not yet sent costs one lookup)."""
+        faster; after a crash, each marked entry not yet sent costs one lookup).
+        ``settle_seconds``: how long after an uncertain create the entry may be sent again
+        (it is looked up before that, and found customers are adopted at once)."""
         self.outbox = outbox
         self._client_factory = client_factory
         self._clock = clock
@@ -145,7 +180,9 @@ class OutboxSyncer:
         self._rng = rng or random.Random()
         self.base_delay = base_delay
         self.max_delay = max_delay
-        self._listing_limit = listing_limit
+        self._listing_limit = max(1, listing_limit)
+        self._listing_max = max(self._listing_limit, listing_max)
+        self.settle_seconds = max(0.0, settle_seconds)
         self.write_ahead_batch = max(1, write_ahead_batch)
         self._hold_until = 0.0  # after a 429 nothing is sent before this time
 
@@ -268,32 +305,44 @@ class OutboxSyncer:
                 if unsent:
                     self.outbox.restore_uncertain(unsent)
 
-    def _send(self, client: Any, entry_id: str, was_uncertain: bool, report: SyncReport) -> None:
-        """One entry. ``was_uncertain``: whether an earlier attempt may have reached the server
-        (read before this drain's write-ahead mark)."""
+    def _send(self, client: Any, entry_id: str, before: tuple[bool, float | None], report: SyncReport) -> None:
+        """One entry. ``before``: whether an earlier attempt may have reached the server, and
+        when it last left (read before this drain's write-ahead mark)."""
+        was_uncertain, sent_at = before
         try:
             item = self.outbox.work_item(entry_id)
         except DecryptError:
             self.outbox.mark_failed(entry_id, error=MSG_UNREADABLE, uncertain=was_uncertain)
             report.failed.append(entry_id)
-            return
+            return None
         if item is None:  # finished or discarded meanwhile: take back the write-ahead mark
-            self.outbox.restore_uncertain({entry_id: was_uncertain})
-            return
+            self.outbox.restore_uncertain({entry_id: (was_uncertain, sent_at)})
+            return None
         phase = "upload"
         try:
             uploaded = self._upload_documents(client, item)
             phase = "lookup"
-            self.outbox.mark_posting(entry_id, flush=False)
+            self.outbox.mark_posting(entry_id)
             if was_uncertain:
-                existing = self._find_existing(client, item)
+                try:
+                    existing = self._find_existing(client, item)
+                except _CannotRuleOut:
+                    if self._settling(sent_at):
+                        return self._wait_to_settle(item, sent_at, report)
+                    self.outbox.mark_failed(entry_id, error=MSG_UNCONFIRMED, uncertain=True, ask_person=True)
+                    report.failed.append(entry_id)
+                    return None
                 if existing is not None:
                     self._created(item, existing, report, adopted=True)
-                    return
+                    return None
+                if self._settling(sent_at):
+                    return self._wait_to_settle(item, sent_at, report)
             phase = "create"
             body = dict(item.body)
             if uploaded:
                 body[wire.DOCUMENTS] = [*body.get(wire.DOCUMENTS, []), *uploaded]
+            # A first send's mark was flushed with its batch; a resend flushes its own.
+            self.outbox.mark_sending(entry_id, flush=was_uncertain)
             try:
                 customer = client.create_customer(body)
             except Rejected as exc:
@@ -304,7 +353,7 @@ class OutboxSyncer:
                         raise exc from None
                     if existing is not None:
                         self._created(item, existing, report, adopted=True)
-                        return
+                        return None
                 raise
             self._created(item, customer, report, adopted=False)
         except ApiError as exc:
@@ -318,6 +367,22 @@ class OutboxSyncer:
             message = MSG_UNEXPECTED.format(kind=type(exc).__name__)
             self.outbox.mark_failed(entry_id, error=message, uncertain=was_uncertain or phase == "create")
             report.failed.append(entry_id)
+
+    def _settling(self, sent_at: float | None) -> bool:
+        """Whether a create that left at ``sent_at`` may still be under way on the server (None:
+        no request of this entry can still be running; its outcome is only unknown)."""
+        return sent_at is not None and self._clock() < sent_at + self.settle_seconds
+
+    def _wait_to_settle(self, item: WorkItem, sent_at: float | None, report: SyncReport) -> None:
+        """Not found yet, but the last create may still land: look again later, send nothing now.
+        Lookups are repeated a few times within the settle time, so a slow create is
+        confirmed soon after it lands."""
+        now = self._clock()
+        settled_at = float(sent_at or now) + self.settle_seconds
+        check_again = now + max(self.base_delay, self.settle_seconds / 4)
+        self.outbox.schedule_retry(item.entry.id, next_attempt_at=min(settled_at, check_again), error=MSG_SETTLING,
+                                   uncertain=True, count_attempt=False)
+        report.retrying.append(item.entry.id)
 
     def _upload_documents(self, client: Any, item: WorkItem) -> list[dict[str, Any]]:
         if any(d.file_id is None for d in item.documents):
@@ -368,12 +433,39 @@ class OutboxSyncer:
             return None
 
     def _find_in_listing(self, client: Any, item: WorkItem) -> dict[str, Any] | None:
+        """The customer in the creation-date listing around the entry's creation. The listing
+        must be complete: when a page comes back full, each day is read on its own, asked again
+        with a larger page while it fills it. Raises _CannotRuleOut when it cannot be read
+        completely, or the body lacks what a match needs."""
+        if not all(item.body.get(k) for k in MATCH_KEYS):
+            raise _CannotRuleOut
         created_day = datetime.fromtimestamp(item.entry.created_at).date()
         # The server's clock and time zone are unknown: one day of slack on both sides.
         start = created_day - timedelta(days=1)
         end = max(date.today(), created_day) + timedelta(days=1)
+        if (end - start).days >= LISTING_MAX_DAYS:
+            start = end - timedelta(days=LISTING_MAX_DAYS - 1)
         customers = client.list_customers(start, end, limit=self._listing_limit)
-        return match_customer(item.body, customers)
+        if len(customers) < self._listing_limit:
+            return match_customer(item.body, customers)
+        found: dict[str, Any] | None = None
+        day = end
+        while day >= start:
+            match = match_customer(item.body, self._whole_day(client, day))
+            if match is not None and (found is None or _score(item.body, match) > _score(item.body, found)):
+                found = match
+            day -= timedelta(days=1)
+        return found
+
+    def _whole_day(self, client: Any, day: date) -> list[dict[str, Any]]:
+        limit = self._listing_limit
+        while True:
+            customers = client.list_customers(day, day, limit=limit)
+            if len(customers) < limit:
+                return customers
+            if limit >= self._listing_max:
+                raise _CannotRuleOut
+            limit = min(self._listing_max, limit * 4)
 
     # --- failures ------------------------------------------------------------------------------------
 
@@ -385,6 +477,10 @@ class OutboxSyncer:
         # attempt stays uncertain until the server is asked or the customer is created.
         maybe_landed = phase == "create" and bool(getattr(exc, "may_have_reached", False))
         uncertain = was_uncertain or maybe_landed
+        if phase == "create" and not _may_still_run(exc):
+            # The server answered: whatever it did with this request is done, nothing is left to
+            # settle (an earlier request of the entry settled before this one was sent).
+            self.outbox.settled(entry_id)
 
         if isinstance(exc, AuthError):
             self.outbox.pause(MSG_AUTH)
@@ -440,25 +536,36 @@ class OutboxSyncer:
         report.failed.append(entry_id)
 
 
+def _may_still_run(exc: ApiError) -> bool:
+    """Whether the server may still be working on a request that failed this way: the client
+    gave up (timeout) or lost the connection after writing it, or a gateway answered for a
+    backend that may still be at it (502, 504)."""
+    if isinstance(exc, NetworkError):
+        return exc.may_have_reached
+    return isinstance(exc, ServerError) and exc.status in (502, 504)
+
+
 def _norm(value: Any) -> str:
     return " ".join(str(value or "").split()).casefold()
+
+
+MATCH_KEYS = (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH)
+_EXTRA_KEYS = (wire.STATE_ID, wire.PHONE, wire.EMAIL, wire.CELL_PHONE, wire.MIDDLE_NAME, wire.MEDICAL_ID)
+
+
+def _score(body: dict[str, Any], customer: dict[str, Any]) -> tuple[int, str]:
+    agree = sum(1 for k in _EXTRA_KEYS if body.get(k) and _norm(customer.get(k)) == _norm(body.get(k)))
+    return agree, str(customer.get(wire.RESP_ID, "")).rjust(20, "0")
 
 
 def match_customer(body: dict[str, Any], customers: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The customer in ``customers`` that is the one ``body`` describes: same first name, last
     name and date of birth (case and spacing ignored). Among several, the one agreeing on the
     most other fields, then the newest (highest id)."""
-    keys = (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH)
-    wanted = tuple(_norm(body.get(k)) for k in keys)
+    wanted = tuple(_norm(body.get(k)) for k in MATCH_KEYS)
     if not all(wanted):
         return None
-    candidates = [c for c in customers if tuple(_norm(c.get(k)) for k in keys) == wanted]
+    candidates = [c for c in customers if tuple(_norm(c.get(k)) for k in MATCH_KEYS) == wanted]
     if not candidates:
         return None
-    extra = (wire.STATE_ID, wire.PHONE, wire.EMAIL, wire.CELL_PHONE, wire.MIDDLE_NAME, wire.MEDICAL_ID)
-
-    def score(customer: dict[str, Any]) -> tuple[int, str]:
-        agree = sum(1 for k in extra if body.get(k) and _norm(customer.get(k)) == _norm(body.get(k)))
-        return agree, str(customer.get(wire.RESP_ID, "")).rjust(20, "0")
-
-    return max(candidates, key=score)
+    return max(candidates, key=lambda c: _score(body, c))

@@ -85,7 +85,7 @@ def test_write_ahead_mark_survives_reopening(tmp_path, cipher, clock):
         entry_id = box.enqueue(BODY, [DOC])
         box.mark_uploading(entry_id)
         box.record_file_id(entry_id, 0, 77)
-        box.mark_posting(entry_id)
+        box.mark_sending(entry_id)
     # The sender died here; a new one finds the row queued again, still uncertain, file id kept.
     with Outbox(path, cipher, clock=clock) as box:
         entry = box.get(entry_id)

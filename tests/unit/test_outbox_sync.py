@@ -383,7 +383,7 @@ def test_a_killed_sender_leaves_an_uncertain_row_that_is_checked(tmp_path, pos, 
     cipher = Cipher(new_key())
     with Outbox(path, cipher, clock=clock) as box:
         entry_id = box.enqueue(WITH_STATE_ID)
-        box.mark_posting(entry_id)  # the write-ahead mark, then the program died mid-request
+        box.mark_sending(entry_id)  # the write-ahead mark, then the program died mid-request
     pos.customers.append({**WITH_STATE_ID, "id": 5, "status": "verified"})  # the request had landed
     with Outbox(path, cipher, clock=clock) as box:
         syncer = OutboxSyncer(box, lambda: ApiClient(API, FILES, KEY, transport=httpx.MockTransport(pos)), clock=clock)
