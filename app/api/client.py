@@ -231,6 +231,15 @@ def _network_error(exc: Exception) -> NetworkError:
     return NetworkError(f"The connection to the POS server broke before its answer ({text}).", may_have_reached=True)
 
 
+def _past_deadline(error: NetworkError, limit: float) -> NetworkError:
+    """The timeout ``error`` said as what it was: the request's whole time limit ran out."""
+    if error.may_have_reached:
+        text = f"The POS server did not finish its answer within the request's time limit ({limit:g} s)."
+    else:
+        text = f"The request could not be sent within its time limit ({limit:g} s)."
+    return NetworkError(text, may_have_reached=error.may_have_reached)
+
+
 # A 422 on state_id is a duplicate only when it says so: "must not contain spaces" is not one.
 _DUPLICATE_WORDS = re.compile(r"exist|taken|unique|duplicate|already|in use|registered", re.IGNORECASE)
 
@@ -239,6 +248,11 @@ def _describe(field_errors: dict[str, list[str]], form_errors: list[str]) -> str
     parts = [f"{name}: {'; '.join(messages)}" for name, messages in field_errors.items()]
     parts.extend(form_errors)
     return "; ".join(parts)
+
+
+# A create that times out may still land, and then costs a settle wait (app.sync) before the
+# intake can be sent again: it is given at least this long to answer.
+CREATE_TIMEOUT_MIN = 60.0
 
 
 class ApiClient:
@@ -257,11 +271,14 @@ class ApiClient:
         allow_key_to_files_host: bool = False,
         max_reply_bytes: int = MAX_REPLY_BYTES,
         request_deadline: float | None = None,
+        create_timeout: float | None = None,
     ) -> None:
         """``allow_key_to_files_host``: send the key to a files URL on another server than the
         API URL (otherwise such an upload is refused). ``max_reply_bytes``: a longer reply is
         not read. ``request_deadline``: seconds one request may take in all, connecting,
-        sending and the whole reply included (by default from the timeouts, see _deadline_for)."""
+        sending and the whole reply included (by default from the timeouts, see _deadline_for).
+        ``create_timeout``: how long a create may take to answer (default: the timeout, at least
+        CREATE_TIMEOUT_MIN seconds): a slow create is better waited for than sent again."""
         self.api_url = checked_base_url(api_url, "API URL")
         self.files_url = checked_base_url(files_url, "files URL")
         self.allow_key_to_files_host = bool(allow_key_to_files_host)
@@ -286,6 +303,9 @@ class ApiClient:
             # A redirect could carry the key to another host, or turn a POST into a GET.
             follow_redirects=False,
         )
+        create_read = max(timeout, CREATE_TIMEOUT_MIN) if create_timeout is None else create_timeout
+        self.create_timeout = float(create_read)
+        self._create_timeout = httpx.Timeout(create_read, connect=connect_timeout, pool=connect_timeout)
         self._customers_url = self.api_url + wire.PATH_CUSTOMERS
         self._groups_url = self.api_url + wire.PATH_CUSTOMER_GROUPS
         self._upload_url = self.files_url + wire.PATH_FILE_UPLOAD
@@ -320,7 +340,8 @@ class ApiClient:
     def create_customer(self, body: dict[str, Any]) -> dict[str, Any]:
         """POST the customer; returns the created customer (it has ``id`` and ``status``)."""
         try:
-            response = self._call("POST", self._customers_url, wire.PATH_CUSTOMERS, json=body)
+            response = self._call("POST", self._customers_url, wire.PATH_CUSTOMERS, json=body,
+                                  timeout=self._create_timeout)
         except Rejected as exc:
             # A 409 without field detail is the state ID being taken: the only unique field.
             if exc.duplicate and not exc.field_errors and body.get(wire.STATE_ID):
@@ -381,8 +402,9 @@ class ApiClient:
         started = time.perf_counter()
         request = self._http.build_request(method, url, **kwargs)
         self._check_key_destination(request, method, label)
+        limit = self._deadline_for(request)
         try:
-            with deadline(self._deadline_for(request)) as ends:
+            with deadline(limit) as ends:
                 streamed = self._http.send(request, stream=True)
                 try:
                     response = self._read_reply(request, streamed, ends)
@@ -398,6 +420,8 @@ class ApiClient:
             raise error from exc
         except (httpx.HTTPError, OSError) as exc:
             error = _network_error(exc)
+            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= ends - 0.05:
+                error = _past_deadline(error, limit)
             error.message = self._scrub(error.message)
             error.args = (error.message,)
             log.warning("%s %s failed: %s (may have reached: %s)", method, label, type(exc).__name__,

@@ -1,5 +1,6 @@
 """Scripted and random failures of the sandbox, so the client's retry, back-off and
-exactly-once logic can be exercised against a real server.
+exactly-once logic can be exercised against a real server, and its distrust of odd replies
+(a reply dripped a byte at a time, a gigantic one, a Retry-After of 1e300, an absurd id).
 
 A scripted fault is consumed by the next request it matches; faults wait in the order they
 were scripted. When no scripted fault matches, the random rate may still answer 503.
@@ -23,7 +24,14 @@ DROP_AFTER_WRITE = "drop_after_write"
 PATH = "path"
 METHOD = "method"
 TIMES = "times"
-_KEYS = frozenset({STATUS, RETRY_AFTER, DELAY, DROP, DROP_AFTER_WRITE, PATH, METHOD, TIMES})
+DRIP = "drip"
+HUGE_BODY = "huge_body"
+CUSTOMER_ID_OVERRIDE = "customer_id_override"
+_KEYS = frozenset({STATUS, RETRY_AFTER, DELAY, DROP, DROP_AFTER_WRITE, PATH, METHOD, TIMES, DRIP, HUGE_BODY,
+                   CUSTOMER_ID_OVERRIDE})
+MAX_DRIP = 60.0  # seconds between two bytes
+MAX_HUGE_BODY = 2**35  # bytes of padding (32 GiB)
+_MAX_RETRY_AFTER_TEXT = 200
 
 RANDOM_FAULT_STATUS = 503
 
@@ -36,36 +44,64 @@ class FaultError(ValueError):
 class Fault:
     """One scripted misbehaviour.
 
-    Exactly one outcome: ``status`` (reply with that error status; ``retry_after`` seconds go
-    in a Retry-After header), ``drop`` (close the connection without processing the request),
+    Exactly one outcome: ``status`` (reply with that error status; ``retry_after`` goes in a
+    Retry-After header: a number of seconds, or a string sent as it is, such as ``"1e300"``,
+    ``"inf"`` or an HTTP-date), ``drop`` (close the connection without processing the request),
     ``drop_after_write`` (process the request, then close the connection without replying), or
-    none of these with a ``delay`` (a slow but normal reply). ``delay`` may also precede the
-    others. ``path`` is a glob on the path below the API prefix (``/customers``,
-    ``/customers/state-id/*``, ``/file/upload``); ``method`` narrows it further. ``times`` is
-    how many matching requests the fault hits.
+    none of these: a normal reply, processed as usual but changed on its way out by any of
+    ``drip`` (seconds between two bytes of the reply), ``huge_body`` (that many bytes of JSON
+    whitespace streamed after the reply) and ``customer_id_override`` (the ``id`` a successful
+    reply's JSON object shows instead of the real one; the store keeps the real one), or merely
+    slowed by ``delay``. ``delay`` may also precede the others. ``path`` is a glob on the path
+    below the API prefix (``/customers``, ``/customers/state-id/*``, ``/file/upload``);
+    ``method`` narrows it further. ``times`` is how many matching requests the fault hits.
     """
 
     status: int | None = None
-    retry_after: float | None = None
+    retry_after: float | str | None = None
     delay: float = 0.0
     drop: bool = False
     drop_after_write: bool = False
     path: str | None = None
     method: str | None = None
     times: int = 1
+    drip: float = 0.0
+    huge_body: int = 0
+    customer_id_override: int | float | str | None = None
+
+    @property
+    def reshapes_reply(self) -> bool:
+        """Whether the normal reply is changed on its way out (drip, huge_body, customer_id_override)."""
+        return bool(self.drip or self.huge_body) or self.customer_id_override is not None
 
     def __post_init__(self) -> None:
         outcomes = sum((self.status is not None, self.drop, self.drop_after_write))
         if outcomes > 1:
             raise FaultError("a fault has one outcome: status, drop or drop_after_write")
-        if outcomes == 0 and self.delay <= 0:
-            raise FaultError("a fault needs status, drop, drop_after_write or a positive delay")
+        if outcomes and self.reshapes_reply:
+            raise FaultError("drip, huge_body and customer_id_override change a normal reply: not with "
+                             "status, drop or drop_after_write")
+        if outcomes == 0 and self.delay <= 0 and not self.reshapes_reply:
+            raise FaultError("a fault needs status, drop, drop_after_write, drip, huge_body, "
+                             "customer_id_override or a positive delay")
         if self.status is not None and not 400 <= self.status <= 599:
             raise FaultError(f"a fault's status must be an HTTP error status (400-599), not {self.status}")
-        if self.retry_after is not None and (self.status is None or self.retry_after < 0):
-            raise FaultError("retry_after goes with a status and is a number of seconds, not negative")
+        if self.retry_after is not None:
+            if self.status is None:
+                raise FaultError("retry_after goes with a status")
+            if isinstance(self.retry_after, str):
+                text = self.retry_after
+                if not text.strip() or len(text) > _MAX_RETRY_AFTER_TEXT or not (text.isascii() and text.isprintable()):
+                    raise FaultError(f"retry_after as text is 1 to {_MAX_RETRY_AFTER_TEXT} printable ASCII "
+                                     "characters, sent as the header's value")
+            elif not self.retry_after >= 0:
+                raise FaultError("retry_after is a number of seconds, not negative (or a text sent as it is)")
         if self.delay < 0 or not math.isfinite(self.delay):
             raise FaultError("delay is a number of seconds, not negative")
+        if not 0.0 <= self.drip <= MAX_DRIP:
+            raise FaultError(f"drip is the seconds between two bytes of the reply, from 0 to {MAX_DRIP:g}")
+        if not 0 <= self.huge_body <= MAX_HUGE_BODY:
+            raise FaultError(f"huge_body is a number of bytes from 0 to {MAX_HUGE_BODY}")
         if self.times < 1:
             raise FaultError("times must be at least 1")
 
@@ -80,13 +116,16 @@ class Fault:
             times = _opt_int(raw.get(TIMES), TIMES)
             return cls(
                 status=_opt_int(raw.get(STATUS), STATUS),
-                retry_after=_opt_number(raw.get(RETRY_AFTER), RETRY_AFTER),
+                retry_after=_number_or_text(raw.get(RETRY_AFTER), RETRY_AFTER),
                 delay=_opt_number(raw.get(DELAY), DELAY) or 0.0,
                 drop=_flag(raw.get(DROP), DROP),
                 drop_after_write=_flag(raw.get(DROP_AFTER_WRITE), DROP_AFTER_WRITE),
                 path=_opt_str(raw.get(PATH), PATH),
                 method=(_opt_str(raw.get(METHOD), METHOD) or "").upper() or None,
                 times=1 if times is None else times,
+                drip=_opt_number(raw.get(DRIP), DRIP) or 0.0,
+                huge_body=_opt_int(raw.get(HUGE_BODY), HUGE_BODY) or 0,
+                customer_id_override=_scalar(raw.get(CUSTOMER_ID_OVERRIDE), CUSTOMER_ID_OVERRIDE),
             )
         except TypeError as exc:
             raise FaultError(str(exc)) from exc
@@ -114,6 +153,21 @@ def _opt_number(value: object, name: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{name} must be a number of seconds")
     return float(value)
+
+
+def _number_or_text(value: object, name: str) -> float | str | None:
+    if isinstance(value, str):
+        return value
+    try:
+        return _opt_number(value, name)
+    except TypeError:
+        raise TypeError(f"{name} must be a number of seconds or a text") from None
+
+
+def _scalar(value: object, name: str) -> int | float | str | None:
+    if value is None or (isinstance(value, int | float | str) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"{name} must be a number or a string")
 
 
 def _opt_str(value: object, name: str) -> str | None:

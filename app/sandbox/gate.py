@@ -4,14 +4,18 @@ routes. Faults act first, as a proxy or a failing gateway would, before the key 
 Dropping a connection needs the socket, which ASGI does not expose: the server puts a
 callable that closes the connection into ``scope["extensions"][CLOSE_EXTENSION]``
 (see app.sandbox.server). Without it a drop falls back to a 502.
+
+A fault that reshapes the reply (drip, huge_body, customer_id_override) lets the request be
+processed as usual and changes only what goes back (see :class:`_Reshaped`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -137,10 +141,91 @@ class Gate:
             await _drain(receive)
             headers = []
             if fault.retry_after is not None:
-                headers.append((wire.HEADER_RETRY_AFTER.lower().encode(), f"{fault.retry_after:g}".encode()))
+                value = fault.retry_after if isinstance(fault.retry_after, str) else f"{fault.retry_after:g}"
+                headers.append((wire.HEADER_RETRY_AFTER.lower().encode(), value.encode("ascii")))
             await _send_json(send, fault.status, {wire.ERR_MESSAGE: f"sandbox fault: status {fault.status}"}, headers)
+        elif fault.reshapes_reply:
+            await self._authorized(scope, receive, _Reshaped(fault, send, receive))
         else:  # only a delay: a slow but otherwise normal reply
             await self._authorized(scope, receive, send)
+
+
+_PADDING_CHUNK = 64 * 1024
+
+
+class _Reshaped:
+    """The ASGI ``send`` of a reply changed on its way out: the whole reply is held back, its
+    id replaced (``customer_id_override``, successful JSON objects only), then sent with
+    ``huge_body`` bytes of JSON whitespace after it (chunked, announcing no length), a byte
+    every ``drip`` seconds if asked.
+    A client that gives up ends the dripping."""
+
+    def __init__(self, fault: Fault, send: Send, receive: Receive) -> None:
+        self.fault = fault
+        self._send = send
+        self._receive = receive
+        self._start: Message | None = None
+        self._body: list[bytes] = []
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self._start = message
+        elif message["type"] == "http.response.body" and self._start is not None:
+            self._body.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                await self._reply(self._start, b"".join(self._body))
+        else:
+            await self._send(message)
+
+    async def _reply(self, start: Message, body: bytes) -> None:
+        fault = self.fault
+        if fault.customer_id_override is not None and 200 <= start["status"] < 300:
+            body = _with_id(body, fault.customer_id_override)
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        if not fault.huge_body:  # a huge reply goes chunked: the client learns its size only by reading
+            headers.append((b"content-length", str(len(body)).encode()))
+        await self._send({**start, "headers": headers})
+        gone = asyncio.Event()
+        watcher = asyncio.create_task(self._watch(gone))
+        try:
+            for part in self._parts(body):
+                if gone.is_set():
+                    return
+                await self._send({"type": "http.response.body", "body": part, "more_body": True})
+                if fault.drip:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(gone.wait(), fault.drip)
+                else:
+                    await asyncio.sleep(0)  # lets a disconnect be noticed
+            await self._send({"type": "http.response.body", "body": b"", "more_body": False})
+        finally:
+            watcher.cancel()
+
+    def _parts(self, body: bytes) -> Iterator[bytes]:
+        """The reply, then the padding: a byte at a time when dripping, else in large pieces."""
+        size = 1 if self.fault.drip else _PADDING_CHUNK
+        for start in range(0, len(body), size):
+            yield body[start : start + size]
+        left = self.fault.huge_body
+        while left > 0:
+            yield b" " * min(left, size)
+            left -= size
+
+    async def _watch(self, gone: asyncio.Event) -> None:
+        """Sets ``gone`` when the client disconnects (the request was read in full already)."""
+        while (await self._receive())["type"] != "http.disconnect":
+            pass
+        gone.set()
+
+
+def _with_id(body: bytes, customer_id: object) -> bytes:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    if not isinstance(data, dict) or wire.RESP_ID not in data:
+        return body
+    return json.dumps({**data, wire.RESP_ID: customer_id}).encode()
 
 
 async def _close(scope: Scope, receive: Receive, send: Send) -> None:
