@@ -6,24 +6,37 @@ raises ``ScanError`` with a plain message; it raises nothing else, whatever the 
 
 Real cards and real scanners bend the standard; this reader copes with:
 
-* the header written ``ANSI `` or ``AAMVA``, with or without the leading ``@`` and the
-  LF/RS/CR compliance characters, and text typed with Caps Lock on (case inverted);
+* the header written ``ANSI ``, ``AAMVA`` or with a letter dropped (``@AMVA 636...``), with or
+  without the leading ``@`` and the LF/RS/CR compliance characters, and text typed with Caps
+  Lock on (case inverted);
+* British Columbia's cards, whose barcode holds magnetic-stripe track text
+  (``%BC...^...^...?;636028...=...?``, read by ``app.idscan.magstripe``);
 * version 01 headers without the jurisdiction-version field;
 * subfile offsets and lengths that are wrong: the ``DL``/``ID`` subfile is found by searching
   for its designator followed by an element ID, never by the directory's offsets;
-* element separators sent as LF, CR, CRLF or any other control character, or dropped
-  altogether by keyboard-mode scanners. With separators, each line is one element. Without
-  them the text is split on the known element IDs, refusing splits that would give an element
-  a value it cannot have (``DACDAVID`` is first name David, not an empty first name and a
-  height "ID"), that would leave a never-empty element empty, or that fall inside a value
-  after a space when the same ID also occurs where an element starts;
+* element separators sent as LF, CR, CRLF, any other control character (C1 controls
+  U+0080-U+009F included: some cards and scanners use them as separators or padding),
+  ``|`` (some scanner software), or dropped altogether by keyboard-mode scanners. With
+  separators, each line is one element. Without them the text is split on the known element
+  IDs of the card's version, refusing splits that would give an element a value it cannot
+  have (``DACDAVID`` is first name David, not an empty first name and a height "ID"), that
+  would leave a never-empty element empty, or that fall inside a value after a space when
+  the same ID also occurs where an element starts;
+* a stray byte inside an element ID (``DÔCSSMITH``): the element is recovered when removing
+  the byte gives an ID the card has not used yet, and the clerk is asked to check the field;
+* a scan shorter than the header's declared subfile length (a cut-off scan): the clerk is
+  asked to scan again and the element cut at the end is left out, never filled as if complete;
+* placeholders (``NONE``, ``UNAVL``, ``N/A`` ...) in any element, read as "no value";
 * dates as ``MMDDCCYY`` (US), ``CCYYMMDD`` (Canada, version 01) and non-compliant year-first
   or dashed dates: the country's order is tried first, the other only as a fallback, and only
   a real calendar date is accepted;
 * ZIP codes padded to nine digits (``902100000`` -> ``90210``, ``902101234`` -> ``90210-1234``)
-  and Canadian postal codes without the space (``A1A1A1`` -> ``A1A 1A1``);
-* version-01 full names (``DAA`` as ``LAST,FIRST,MIDDLE``, ``LAST, FIRST MIDDLE`` or with
-  spaces only) and separate ``DAB``/``DAC``/``DAD``; version-02/03 given names ``DCT`` as
+  or padded otherwise (``0210800000``, ``96826     0`` -> the five-digit ZIP), Canadian postal
+  codes without the space (``A1A1A1`` -> ``A1A 1A1``), street lines ending in a comma;
+* version-01 full names (``DAA`` as ``LAST,FIRST,MIDDLE,SUFFIX``, ``LAST, FIRST MIDDLE`` or with
+  spaces only, in the issuer's order from ``app.idscan.jurisdictions``) and separate
+  ``DAB``/``DAC``/``DAD``; name suffixes (``DCU``, or the full name's suffix part) are never a
+  middle name: the reader appends them to the last name and says so in its summary; version-02/03 given names ``DCT`` as
   ``FIRST MIDDLE`` or ``FIRST,MIDDLE``; name-truncation flags ``DDE``/``DDF``/``DDG``;
   placeholders such as ``NONE``, ``UNAVL`` or ``NMN`` instead of a middle name;
 * names in capitals, title-cased for the form (``O'BRIEN`` -> ``O'Brien``, accents kept);
@@ -44,10 +57,10 @@ from functools import cache
 from app import wire
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
-from app.idscan import elements, names
+from app.idscan import elements, magstripe, names
 from app.idscan.dates import age_on, parse_card_date
 from app.idscan.errors import ScanError
-from app.idscan.jurisdictions import CA, ISSUERS, US, country_of
+from app.idscan.jurisdictions import CA, FULL_NAME_FIRST_NAME_FIRST, ISSUERS, US, country_of
 from app.idscan.postal import normalise_postal
 
 try:  # the jurisdiction policy; without it the reader still works, minus the age warning
@@ -91,6 +104,26 @@ _SHORTENED = {
     "middle name": N(_C, "The middle name was shortened to fit on the card: check it against the card."),
     "last name": N(_C, "The last name was shortened to fit on the card: check it against the card."),
 }
+# A field read from an element whose ID held a stray byte.
+_DAMAGED = {
+    "DCS": N(_C, "The last name was read from a damaged part of the barcode: check it against the card."),
+    "DAB": N(_C, "The last name was read from a damaged part of the barcode: check it against the card."),
+    "DAC": N(_C, "The first name was read from a damaged part of the barcode: check it against the card."),
+    "DCT": N(_C, "The first name was read from a damaged part of the barcode: check it against the card."),
+    "DAD": N(_C, "The middle name was read from a damaged part of the barcode: check it against the card."),
+    "DAA": N(_C, "The name was read from a damaged part of the barcode: check it against the card."),
+    "DAQ": N(_C, "The ID number was read from a damaged part of the barcode: check it against the card."),
+    "DBB": N(_C, "The date of birth was read from a damaged part of the barcode: check it against the card."),
+    "DBA": N(_C, "The expiry date was read from a damaged part of the barcode: check it against the card."),
+    "DBC": N(_C, "The sex was read from a damaged part of the barcode: check it against the card."),
+    "DAG": N(_C, "The address was read from a damaged part of the barcode: check it against the card."),
+    "DAH": N(_C, "The address was read from a damaged part of the barcode: check it against the card."),
+    "DAI": N(_C, "The address was read from a damaged part of the barcode: check it against the card."),
+    "DAJ": N(_C, "The address was read from a damaged part of the barcode: check it against the card."),
+    "DAK": N(_C, "The ZIP or postal code was read from a damaged part of the barcode: check it against the card."),
+}
+CUT_OFF = N(_C, "The scan looks cut off: scan the card again, or check every field against the card.")
+SUFFIX_ADDED = N(_C, 'The card gives the name suffix "{suffix}": it was added to the last name.')
 _UNDER_AGE = {
     "recreational": N(_C, "The customer is {age}, under the minimum age of {minimum} for recreational customers "
                           "in {jurisdiction}."),
@@ -100,9 +133,17 @@ _UNDER_AGE = {
 _UNDER_AGE_OTHER = N(_C, "The customer is {age}, under the minimum age of {minimum} for {kind} customers "
                          "in {jurisdiction}.")
 
-_HEADER = re.compile(r"(?:ANSI ?|AAMVA)([0-9]{6})?([0-9]{2})?([0-9]*)")
-_DIRECTORY_ENTRY = re.compile(r"([A-Z]{2})[0-9]{8}")
-_SEPARATORS = re.compile(r"[\x00-\x1f\x7f]+")
+# "ANSI " or "AAMVA"; with a letter dropped or doubled only when the issuer number follows.
+_HEADER = re.compile(r"(?:ANSI ?|AAMVA|(?:AMVAA|AMVA|AAMV|ANS) ?(?=[0-9]{6}))([0-9]{6})?([0-9]{2})?([0-9]*)")
+_DIRECTORY_ENTRY = re.compile(r"([A-Z]{2})([0-9]{4})([0-9]{4})")
+# Control characters, C1 controls (U+0080-U+009F) included: separators or padding, never data.
+_SEPARATORS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_PIPE_SEPARATORS = re.compile(r"[|\x00-\x1f\x7f-\x9f]+")
+# Invisible characters left in a value (byte-order mark, zero-width space ...).
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# A declared subfile end this much past the text is a cut-off scan; CR/LF conventions and
+# trailing spaces trimmed by scanners make real, complete scans differ by a few characters.
+_LENGTH_TOLERANCE = 20
 # A jurisdiction subfile ("ZC") followed by its first element ("ZCA"): the end of the DL/ID data.
 _Z_SUBFILE = re.compile(r"Z([A-Z])Z\1[A-Z]")
 _ALPHA_WORD = re.compile(r"[^\W\d_]")
@@ -125,6 +166,8 @@ class ScanResult:
     issuer: str | None = None
     version: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # A name suffix ("Jr", "3rd"): the POS has no field for it, so it is also in the last name.
+    suffix: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -133,6 +176,7 @@ class ScanResult:
             "issue_date": self.issue_date.isoformat() if self.issue_date else None,
             "issuer": self.issuer,
             "version": self.version,
+            "suffix": self.suffix,
             "warnings": list(self.warnings),
         }
 
@@ -146,6 +190,18 @@ class _Header:
     version: int | None
     subfile_types: tuple[str, ...]
     end: int
+    start: int = 0
+    # (type, offset, length) as the header's directory declares them.
+    directory: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass
+class _Split:
+    """How the elements were found: what the reader had to repair, for the warnings."""
+
+    damaged: set[str] = field(default_factory=set)
+    run_together: bool = False
+    last_code: str | None = None
 
 
 # --- header and subfile -------------------------------------------------------------------
@@ -156,13 +212,17 @@ def _read_header(text: str) -> _Header | None:
     if match is None:
         return None
     iin, version, _rest = match.groups()
-    # The directory ("DL00410278ZC03190008") follows the digits: keep only the types it lists.
-    types: list[str] = []
+    # The directory ("DL00410278ZC03190008") follows the digits.
+    entries: list[tuple[str, int, int]] = []
     pos = match.end()
     while entry := _DIRECTORY_ENTRY.match(text, pos):
-        types.append(entry.group(1))
+        entries.append((entry.group(1), int(entry.group(2)), int(entry.group(3))))
         pos = entry.end()
-    return _Header(iin, int(version) if version else None, tuple(types), pos)
+    at = text.rfind("@", 0, match.start())
+    return _Header(
+        iin, int(version) if version else None, tuple(t for t, _, _ in entries), pos,
+        at if at >= 0 else max(0, match.start() - 4), tuple(entries),
+    )  # fmt: skip
 
 
 @cache
@@ -189,19 +249,53 @@ def _find_subfile(text: str, header: _Header, ids: frozenset[str]) -> tuple[int,
 # --- splitting into elements ------------------------------------------------------------------
 
 
-def _split_elements(body: str, ids: frozenset[str]) -> dict[str, str]:
-    chunks = [chunk for chunk in _SEPARATORS.split(body) if chunk]
+def _repaired_code(chunk: str, ids: frozenset[str], found: dict[str, str]) -> str | None:
+    """The element ID of a line whose ID holds one stray byte ("DÔCSSMITH" -> DCS), when
+    removing it gives a single ID the card has not used yet."""
+    if len(chunk) < 4 or chunk[0] != "D":
+        return None
+    candidates = {
+        chunk[:i] + chunk[i + 1 : 4]
+        for i in (1, 2)
+        if not ("A" <= chunk[i] <= "Z") and chunk[:i] + chunk[i + 1 : 4] in ids
+    }
+    candidates -= found.keys()
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _element_lines(chunks: list[str], ids: frozenset[str], split: _Split) -> dict[str, str] | None:
+    """Elements one per line, or None when too few lines start with an element ID."""
+    if sum(1 for chunk in chunks if chunk[:3] in ids) < _MIN_ELEMENT_LINES:
+        return None
     found: dict[str, str] = {}
-    if sum(1 for chunk in chunks if chunk[:3] in ids) >= _MIN_ELEMENT_LINES:
-        for chunk in chunks:
-            code = chunk[:3]
-            if code in ids and code not in found:
-                found[code] = chunk[3:].strip()
-        return found
+    for chunk in chunks:
+        code, value = chunk[:3], chunk[3:]
+        if code not in ids and (repaired := _repaired_code(chunk, ids, found)):
+            code, value = repaired, chunk[4:]
+            split.damaged.add(code)
+        if code in ids and code not in found:
+            found[code] = value.strip()
+            split.last_code = code
+        elif code[:1] == "Z":
+            split.last_code = None  # a jurisdiction subfile follows: the DL data ended before it
+    return found
+
+
+def _split_elements(body: str, ids: frozenset[str]) -> tuple[dict[str, str], _Split]:
+    split = _Split()
+    chunks = [chunk for chunk in _SEPARATORS.split(body) if chunk]
+    found = _element_lines(chunks, ids, split)
+    if found is None and "|" in body:  # "|" as the separator (some scanner software)
+        found = _element_lines([chunk for chunk in _PIPE_SEPARATORS.split(body) if chunk], ids, split)
+    if found is not None:
+        return found, split
+    found = {}
+    split.run_together = True
     for chunk in chunks:
         z_subfile = _Z_SUBFILE.search(chunk)
-        _split_run_together(chunk[: z_subfile.start()] if z_subfile else chunk, ids, found)
-    return found
+        last = _split_run_together(chunk[: z_subfile.start()] if z_subfile else chunk, ids, found)
+        split.last_code = None if z_subfile else (last or split.last_code)
+    return found, split
 
 
 def _split_fits(prev_code: str, prev_value: str, code: str, value: str) -> bool:
@@ -255,11 +349,12 @@ def _codes_after(chunk: str, positions: list[int], index: int) -> set[str]:
     return {chunk[q : q + 3] for q in positions[index + 1 :]}
 
 
-def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) -> None:
+def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) -> str | None:
+    """Split a run of elements without separators into ``found``; returns the last element's ID."""
     _, candidate_pattern = _patterns(ids)
     positions = [m.start() for m in candidate_pattern.finditer(chunk)]
     if not positions:
-        return
+        return None
     # An ID right after a space is likely a word inside a value when the same ID also occurs
     # where nothing but an element boundary can be.
     strong = {chunk[p : p + 3] for p in positions if p == 0 or not chunk[p - 1].isspace()}
@@ -293,6 +388,7 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
     for number, (pos, code) in enumerate(accepted):
         end = accepted[number + 1][0] if number + 1 < len(accepted) else len(chunk)
         found[code] = chunk[pos + 3 : end].strip()
+    return accepted[-1][1] if accepted else None
 
 
 # --- from elements to fields -----------------------------------------------------------------
@@ -315,11 +411,13 @@ class _Builder:
         self.subfile = subfile
         self.warnings: list[str] = []
         self.fields: dict[str, object] = {}
+        self.suffix: str | None = None
 
     def value(self, *codes: str) -> str | None:
+        """The first of ``codes`` with a value; invisible characters and placeholders are no value."""
         for code in codes:
-            text = self.found.get(code, "").strip()
-            if text:
+            text = _INVISIBLE.sub("", self.found.get(code, "")).strip()
+            if text and not names.is_placeholder(text):
                 return text
         return None
 
@@ -353,14 +451,23 @@ class _Builder:
         if given and first is None:
             first, given_middle = names.split_given_names(given)
             middle = middle or given_middle
+        suffix = names.suffix_of(self.value("DCU"))
         full = self.value("DAA")
         if full and (last is None or first is None):
-            full_last, full_first, full_middle, guessed = names.split_full_name(full)
+            issuer = self.issuer()
+            order = names.FIRST_LAST if issuer in FULL_NAME_FIRST_NAME_FIRST else names.LAST_FIRST
+            full_last, full_first, full_middle, full_suffix, guessed = names.split_full_name_parts(full, order)
+            suffix = suffix or full_suffix
             if guessed:
                 self.warnings.append(Message(N(
                     _C, "The card writes the full name without separators: check the first and last name against "
                     "the card."), _C))
             last, first, middle = last or full_last, first or full_first, middle or full_middle
+        if suffix and last:
+            # The POS has no suffix field: appended to the last name, and said in the summary.
+            self.suffix = suffix
+            last = names.with_suffix(last, suffix)
+            self.warnings.append(Message(SUFFIX_ADDED, _C, suffix=suffix))
         for value, wire_name, what, flag in (
             (first, wire.FIRST_NAME, "first name", "DDF"),
             (middle, wire.MIDDLE_NAME, "middle name", "DDG"),
@@ -440,6 +547,29 @@ def _age_warning(birth: date, today: date, jurisdiction: str, customer_type: str
     return Message(template, _C, age=age, minimum=minimum, jurisdiction=where)
 
 
+def _cut_off(text: str, header: _Header, split: _Split, data_start: int) -> bool:
+    """Whether the text ends before the DL/ID subfile the header declares (a cut-off scan).
+
+    A jurisdiction subfile found after the DL data means the DL data is whole. A declared
+    offset far from where the subfile really starts (or 0, as on some Canadian cards) makes
+    the directory untrustworthy: nothing is concluded from it. Scanners that drop the
+    separators lose one character per element, which the tolerance allows for.
+    """
+    if split.last_code is None:
+        return False
+    declared = next(((off, length) for kind, off, length in header.directory if kind in SUBFILE_ID_TYPES), None)
+    if declared is None or abs(declared[0] - (data_start - header.start)) > _LENGTH_TOLERANCE:
+        return False
+    missing = declared[0] + declared[1] - (len(text) - header.start)
+    allowance = _LENGTH_TOLERANCE + (len(split_codes(text)) if split.run_together else 0)
+    return missing > allowance
+
+
+def split_codes(text: str) -> list[str]:
+    """Element IDs after a letter run, a rough count of the elements in run-together text."""
+    return re.findall(r"D[A-D][A-Z]", text)
+
+
 def _build(
     found: dict[str, str],
     header: _Header,
@@ -447,7 +577,12 @@ def _build(
     today: date,
     jurisdiction: str | None,
     customer_type: str | None,
+    split: _Split | None = None,
+    cut_off: bool = False,
 ) -> ScanResult:
+    if cut_off and split is not None and split.last_code in found:
+        # The element at the cut may be incomplete: left for the clerk, never filled as if whole.
+        found = {code: value for code, value in found.items() if code != split.last_code}
     builder = _Builder(found, header, subfile)
     issuer = builder.issuer()
     country = builder.country(issuer)
@@ -474,6 +609,13 @@ def _build(
 
     if not any(k in builder.fields for k in (wire.STATE_ID, wire.DATE_OF_BIRTH, wire.LAST_NAME, wire.FIRST_NAME)):
         raise ScanError(NO_DATA)
+    for code in sorted(split.damaged if split else ()):
+        if code in _DAMAGED and code in found:
+            message = Message(_DAMAGED[code], _C)
+            if message not in builder.warnings:
+                builder.warnings.append(message)
+    if cut_off:
+        builder.warnings.insert(0, Message(CUT_OFF, _C))
     if expiry is not None and expiry < today:
         builder.warnings.insert(0, Message(N(_C, "This ID expired on {date}: ask for a valid ID."), _C,
                                            date=expiry.isoformat()))
@@ -481,7 +623,7 @@ def _build(
         warning = _age_warning(birth, today, jurisdiction, customer_type)
         if warning:
             builder.warnings.insert(0, warning)
-    return ScanResult(builder.fields, expiry, issued, issuer, version, builder.warnings)
+    return ScanResult(builder.fields, expiry, issued, issuer, version, builder.warnings, builder.suffix)
 
 
 def parse_barcode(
@@ -501,6 +643,8 @@ def parse_barcode(
         raise ScanError(NOT_A_CARD)
     if len(text) > MAX_TEXT_LENGTH:
         raise ScanError(NOT_A_CARD)
+    if magstripe.looks_like_tracks(text):
+        return _read_tracks(text, today or date.today(), jurisdiction, customer_type)
     header = _read_header(text)
     if header is None:
         # A keyboard-wedge scanner typing with Caps Lock on inverts every letter's case.
@@ -511,7 +655,17 @@ def parse_barcode(
         text = swapped
     ids = elements.ids_for(header.version)
     start, subfile = _find_subfile(text, header, ids)
-    found = _split_elements(text[start:], ids)
+    found, split = _split_elements(text[start:], ids)
     if not found:
         raise ScanError(NO_DATA)
-    return _build(found, header, subfile, today or date.today(), jurisdiction, customer_type)
+    cut = _cut_off(text, header, split, max(header.end, start - 2))
+    return _build(found, header, subfile, today or date.today(), jurisdiction, customer_type, split, cut)
+
+
+def _read_tracks(text: str, today: date, jurisdiction: str | None, customer_type: str | None) -> ScanResult:
+    """A card whose barcode holds magnetic-stripe tracks, read through the same rules."""
+    iin, found = magstripe.read_tracks(text)
+    if not found:
+        raise ScanError(NO_DATA)
+    header = _Header(iin, None, ("DL",), 0)
+    return _build(found, header, "DL", today, jurisdiction, customer_type)

@@ -82,6 +82,11 @@ ISSUERS: dict[str, str] = {
 }
 
 
+# Old cards (versions 00-01) write the full name (DAA) with spaces only in the issuer's own order.
+# Most follow the standard's last-name-first; these write the first name first.
+FULL_NAME_FIRST_NAME_FIRST = frozenset({"PA"})
+
+
 def country_of(code: str | None) -> str | None:
     """US or CA for a two-letter state or province code; None when there is no code."""
     if not code:

@@ -1,12 +1,25 @@
 """People's names as ID barcodes write them: ALL CAPS, placeholders for missing parts,
-and in old cards one full-name field with commas (or only spaces) between the parts."""
+and in old cards one full-name field with commas (or only spaces) between the parts.
+
+Name suffixes (``JR``, ``3RD``, ``II`` ...) are never a middle name. The POS has no suffix
+field, so the reader keeps the suffix apart and appends it to the last name
+(``CORTEZ,PABLO,,JR`` -> last name "Cortez Jr"), the way POS records usually hold it.
+"""
 
 from __future__ import annotations
 
 import re
 
 # Written on cards instead of an empty field ("no middle name", "unavailable", ...).
-PLACEHOLDERS = frozenset({"NONE", "UNAVL", "UNAVAIL", "UNAVAILABLE", "UNKNOWN", "N/A", "NA", "NMN", "NFN", "NLN"})
+PLACEHOLDERS = frozenset({
+    "NONE", "UNAVL", "UNAVAIL", "UNAVAILABLE", "UNKNOWN", "UNK", "N/A", "NA", "NMN", "NFN", "NLN", "NULL",
+})  # fmt: skip
+# Generational suffixes: the only ones kept with the name (academic titles such as PH.D. are not).
+SUFFIXES = frozenset({
+    "JR", "SR", "I", "II", "III", "IV", "V", "VI", "1ST", "2ND", "3RD", "4TH", "5TH", "6TH",
+})  # fmt: skip
+# Also middle initials: a suffix only in the full name's own suffix part (the fourth).
+_AMBIGUOUS_SUFFIXES = frozenset({"I", "V"})
 
 # A word starts at the beginning, after a space, a hyphen, an apostrophe or a dot:
 # "O'BRIEN" -> "O'Brien", "SMITH-JONES" -> "Smith-Jones", "ST. JOHN" -> "St. John".
@@ -30,7 +43,8 @@ def title_case(name: str) -> str:
 
 def tidy_place(raw: str) -> str:
     """A street or city written in capitals, title-cased except for postal abbreviations."""
-    text = _SPACES.sub(" ", raw).strip()
+    # Some cards end street lines with a comma or another separator ("272 RIVER BLVD,").
+    text = _SPACES.sub(" ", raw).strip(" ,;:|/")
     if any(ch.islower() for ch in text):
         return text
     return _WORD.sub(lambda m: _place_word(m.group(0)), text)
@@ -44,6 +58,28 @@ def _place_word(word: str) -> str:
     if any(ch.isdigit() for ch in word):
         return word  # unit and lot numbers: "4B", "N12W"
     return title_case(word)
+
+
+def is_placeholder(raw: str | None) -> bool:
+    """Whether a card's value stands for "no value" ("NONE", "unavl", "N/A" ...)."""
+    return raw is not None and raw.strip(" .,").upper() in PLACEHOLDERS
+
+
+def suffix_of(raw: str | None) -> str | None:
+    """A generational name suffix as the form shows it ("JR." -> "Jr", "3RD" -> "3rd"), or None."""
+    if raw is None:
+        return None
+    word = raw.strip(" .,").upper().replace(".", "")
+    if word not in SUFFIXES:
+        return None
+    return word if word.strip("IV") == "" else word.capitalize() if word.isalpha() else word.lower()
+
+
+def with_suffix(last: str | None, suffix: str | None) -> str | None:
+    """The last name with the suffix appended, the one place the POS can keep it."""
+    if not suffix or not last:
+        return last
+    return f"{last} {suffix}"
 
 
 def tidy_name(raw: str | None) -> str | None:
@@ -66,27 +102,52 @@ def split_given_names(raw: str) -> tuple[str | None, str | None]:
     return tidy_name(first), tidy_name(rest)
 
 
-def split_full_name(raw: str) -> tuple[str | None, str | None, str | None, bool]:
-    """A version-01 full name (DAA) as (last, first, middle, order_guessed).
+LAST_FIRST, FIRST_LAST = "last-first", "first-last"
 
-    The standard writes "LAST,FIRST,MIDDLE"; some cards write "LAST, FIRST MIDDLE" or use
-    only spaces. With only spaces the order cannot be known, so we read it in the standard's
-    order and say it was a guess so the clerk checks it against the card.
+
+def split_full_name(raw: str, order: str = LAST_FIRST) -> tuple[str | None, str | None, str | None, bool]:
+    """A version-01 full name (DAA) as (last, first, middle, order_guessed); see ``split_full_name_parts``."""
+    last, first, middle, _suffix, guessed = split_full_name_parts(raw, order)
+    return last, first, middle, guessed
+
+
+def split_full_name_parts(
+    raw: str, order: str = LAST_FIRST
+) -> tuple[str | None, str | None, str | None, str | None, bool]:
+    """A version-01 full name (DAA) as (last, first, middle, suffix, order_guessed).
+
+    The standard writes "LAST,FIRST,MIDDLE,SUFFIX"; some cards write "LAST, FIRST MIDDLE" or use
+    only spaces. With only spaces the order is the issuer's (``order``, from the jurisdiction
+    table: most write last name first, Pennsylvania first name first); the split between
+    middle and last names is still a guess, so it is reported for the clerk to check.
+    A suffix is recognised in its own part or as the last word, never kept as a middle name.
     """
     text = raw.strip()
     if _PART_SEPARATORS.search(text):
         parts = [p.strip() for p in _PART_SEPARATORS.split(text)]
         last = parts[0]
-        given = [p for p in parts[1:] if p]
+        given = [p for p in parts[1:] if p and not is_placeholder(p)]
+        fourth_part = len(parts) >= 4 and given and given[-1] == parts[-1]
+        unambiguous = len(given) >= 2 and given[-1].upper() not in _AMBIGUOUS_SUFFIXES
+        suffix = suffix_of(given[-1]) if fourth_part or unambiguous else None
+        if suffix:
+            given = given[:-1]
         if len(given) == 1 and " " in given[0]:
             first, middle = given[0].split(" ", 1)
             given = [first, middle]
         first = given[0] if given else None
         middle = " ".join(given[1:]) or None
-        return tidy_name(last), tidy_name(first), tidy_name(middle), False
+        return tidy_name(last), tidy_name(first), tidy_name(middle), suffix, False
     words = text.split()
+    suffix = suffix_of(words[-1]) if len(words) > 2 and words[-1].upper() not in _AMBIGUOUS_SUFFIXES else None
+    if suffix:
+        words = words[:-1]
     if not words:
-        return None, None, None, False
+        return None, None, None, None, False
     if len(words) == 1:
-        return tidy_name(words[0]), None, None, False
-    return tidy_name(words[0]), tidy_name(words[1]), tidy_name(" ".join(words[2:])), True
+        return tidy_name(words[0]), None, None, suffix, False
+    if order == FIRST_LAST:
+        last, first, middle = words[-1], words[0], " ".join(words[1:-1])
+    else:
+        last, first, middle = words[0], words[1], " ".join(words[2:])
+    return tidy_name(last), tidy_name(first), tidy_name(middle), suffix, True

@@ -254,7 +254,7 @@ def test_aamva_looking_text_raises_only_scan_error(header, parts, customer_type)
 
 def test_result_json_shape():
     data = json.loads(parse_barcode(CARDS[0].text, today=TODAY).to_json())
-    assert set(data) == {"fields", "expiry_date", "issue_date", "issuer", "version", "warnings"}
+    assert set(data) == {"fields", "expiry_date", "issue_date", "issuer", "version", "suffix", "warnings"}
     assert data["expiry_date"] == CARDS[0].expiry.isoformat()
     assert list(data["fields"][wire.ADDRESS]) == [m for m in wire.ADDRESS_MEMBERS if m in data["fields"][wire.ADDRESS]]
 

@@ -29,7 +29,7 @@ def test_parses_a_text_file(tmp_path, capsys):
     path.write_text(_card(), encoding="utf-8", newline="")
     assert main(["idscan", "parse", str(path)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"fields", "expiry_date", "issue_date", "issuer", "version", "warnings"}
+    assert set(out) == {"fields", "expiry_date", "issue_date", "issuer", "version", "suffix", "warnings"}
     assert out["fields"][wire.LAST_NAME] == "Doe"
     assert out["fields"][wire.ADDRESS][wire.ZIP] == "93721"
     assert out["expiry_date"] == "2099-01-01"
