@@ -27,8 +27,8 @@ def refused(fn, *args) -> Message:
 
 
 @pytest.mark.parametrize(("value", "blank"), [
-    (None, True), ("", True), ("   ", True), ("\t\n", True),
-    ("a", False), (0, False), (False, False), ([], False),
+    (None, True), ("", True), ("   ", True), ("\t\n", True), ("\u200b", True), (" \x00\u202e\ufeff ", True),
+    ("a", False), (0, False), (False, False), ([], False), ("\ud800", False), ("\u200ba", False),
 ])
 def test_is_blank(value, blank):
     assert rules.is_blank(value) is blank
@@ -48,6 +48,91 @@ def test_clean_text_trims_and_collapses_whitespace(value, expected):
 @pytest.mark.parametrize("value", [True, False, [], {}, object()])
 def test_clean_text_refuses_non_text(value):
     assert "must be text" in refused(rules.clean_text, value, LABEL)
+
+
+# --- characters: identifiers lose invisible ones, free text refuses controls ------------------
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\U000e0041",  # zero-width, tag
+             "\u202e", "\u202d", "\u2066", "\u200f", "\u061c",  # text direction
+             "\x00", "\x1b", "\x7f", "\x9b"]  # NUL, ESC, DEL, CSI
+CONTROLS = ["\x00", "\x01", "\x1b", "\x7f", "\x9b", "\u202e", "\u202a", "\u2066", "\u2069", "\u200e", "\u061c"]
+ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\U000e0041"]
+
+
+@pytest.mark.parametrize("ch", INVISIBLE)
+def test_identifier_removes_invisible_characters(ch):
+    assert rules.identifier(f"{ch}D12{ch}34{ch}", LABEL) == "D1234"
+    assert rules.code_text(f"d12{ch}34", LABEL, 30) == "D1234"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Ｄ１２３４", "D1234"),  # full width
+    ("\u3000D1234\u00a0", "D1234"),  # ideographic and no-break spaces trimmed
+    ("D1234\n", "D1234"),  # a scanner's line end
+    ("ｄ\u200b１２３\u202e４", "D1234"),
+])
+def test_identifier_is_nfkc_and_trimmed(value, expected):
+    assert rules.code_text(value, LABEL, 30) == expected
+
+
+def test_identifier_spaces_stay_spaces():
+    assert "spaces" in refused(rules.code_text, "D12\t34", LABEL, 30)
+    assert "spaces" in refused(rules.code_text, "D12\u300034", LABEL, 30)
+
+
+@pytest.mark.parametrize("value", ["Ｄ１２３４", "d1234", " D\u200b1234 ", "\u202eD1234", "D1234\x00"])
+def test_one_state_id_key_however_typed(value):
+    assert rules.state_id_key(value) == "D1234"
+
+
+@pytest.mark.parametrize(("fn", "value", "expected"), [
+    (rules.phone_digits, "５５５\u200b１２３\u00a04567\x00", "5551234567"),
+    (rules.email, "ada\u200b＠example.com\ufeff", "ada@example.com"),
+    (lambda v, lab: rules.postal_code(v, lab, None), "９０２\u200d１０", "90210"),
+    (rules.iso_date, "１９９０-０４-１２\u200b", date(1990, 4, 12)),
+    (rules.amount, "２８.5\u200b", Decimal("28.5")),
+])
+def test_other_identifiers_are_normalised_the_same_way(fn, value, expected):
+    assert fn(value, LABEL) == expected
+
+
+@pytest.mark.parametrize("ch", CONTROLS)
+@pytest.mark.parametrize("fn", [rules.clean_text, rules.person_name, rules.free_text])
+def test_free_text_refuses_control_and_direction_characters(fn, ch):
+    assert "control character" in refused(fn, f"Ann{ch}Lee", LABEL)
+
+
+@pytest.mark.parametrize("ch", ZERO_WIDTH)
+@pytest.mark.parametrize("fn", [rules.clean_text, rules.person_name, rules.free_text])
+def test_free_text_drops_zero_width_characters(fn, ch):
+    assert fn(f"{ch}Ann{ch}ie{ch}", LABEL) == "Annie"
+
+
+def test_free_text_is_nfc_and_keeps_its_letters():
+    assert rules.person_name("Jose\u0301 Ｍaría", LABEL) == "José Ｍaría"  # composed; not made half-width
+
+
+@pytest.mark.parametrize("fn", [
+    rules.clean_text, rules.person_name, rules.free_text, rules.identifier, rules.phone_digits, rules.email,
+    rules.iso_date, rules.amount, lambda v, lab: rules.code_text(v, lab, 30),
+    lambda v, lab: rules.postal_code(v, lab, None),
+])
+@pytest.mark.parametrize("value", ["\ud800", "Ann\udfff", "5551234567\udc00"])
+def test_a_lone_surrogate_is_refused_everywhere(fn, value):
+    message = refused(fn, value, LABEL)
+    assert "broken character" in message or "real date" in message  # a date's shape is checked first
+
+
+@pytest.mark.parametrize("value", [10**30, -(10**30), 10**4999], ids=["30 digits", "minus 30 digits", "5000 digits"])
+def test_a_huge_number_is_not_text(value):
+    assert "must be text" in refused(rules.clean_text, value, LABEL)
+    assert "must be text" in refused(rules.identifier, value, LABEL)
+
+
+@pytest.mark.parametrize("value", [10**20, 10**4999, "1" * 400, "1000000000", 1_000_000_000.5],
+                         ids=["21 digits", "5000 digits", "400 digits", "a billion", "a billion and a half"])
+def test_amount_has_a_ceiling(value):
+    assert "at most 999999999" in refused(rules.amount, value, LABEL)
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -290,6 +375,18 @@ def test_id_list_accepts_positive_integers_and_removes_repeats(value, expected):
 ])
 def test_id_list_refuses(value):
     assert "group numbers" in refused(rules.id_list, value, LABEL)
+
+
+@pytest.mark.parametrize("value", [[2**63], [10**4000], ["9" * 4000], ["9" * 5000]],
+                         ids=["2**63", "4001 digits", "4000 digit text", "5000 digit text"])
+def test_id_list_refuses_numbers_too_long_for_an_id(value):
+    assert "group numbers" in refused(rules.id_list, value, LABEL)
+
+
+def test_id_list_of_100000_groups_is_checked_in_one_pass():
+    # with a list lookup per item this took over a minute; a set makes it linear
+    many = list(range(1, 100_001))
+    assert rules.id_list(many + many[::-1], LABEL) == many
 
 
 # --- messages -------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 
 import pytest
 
-from app import cli, wire
+from app import cli, safejson, wire
 
 
 def valid() -> dict:
@@ -125,3 +126,75 @@ def test_stdin(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(valid())))
     assert cli.main(["validate", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["valid"] is True
+
+
+# --- hostile files: a plain message and exit status 2, never a traceback ---------------------
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("[" * 100_000, "nested more than 32 levels"),
+    ('{"a": ' + "[" * 33 + "]" * 33 + "}", "nested more than 32 levels"),
+    ('{"manual_groups": [' + "9" * 5000 + "]}", "whole number of 5000 digits"),
+    ('{"amount_limit": -' + "9" * 21 + "}", "whole number of 21 digits"),
+    ('{"nickname": "\\ud800"}', "broken character"),
+    ('{"address": {"city": "L\\udfffA"}}', "'address.city'"),
+    ('{"x\\udc00": 1}', "the field name"),
+], ids=["deep", "33 levels", "5000 digits", "21 digits", "lone surrogate", "surrogate in a member", "in a name"])
+def test_hostile_json_is_refused_plainly(capsys, tmp_path, content, words):
+    code, out, err = run(capsys, tmp_path, content)
+    assert code == 2 and out == ""
+    assert err.startswith("intake validate: ") and words in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_nesting_and_digits_inside_strings_do_not_count(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path, {**valid(), wire.NICKNAME: "[" * 200 + "\\\"{" + "9" * 50})
+    assert code == 1 and list(json.loads(out)["errors"]) == [wire.NICKNAME]  # too long, not too deep
+
+
+def test_an_endless_file_is_read_only_up_to_the_limit(capsys):
+    dev_zero = "/dev/zero"
+    if not os.path.exists(dev_zero):
+        pytest.skip("no /dev/zero here")
+    assert cli.main(["validate", dev_zero]) == 2
+    assert f"is larger than {safejson.MAX_BYTES} bytes" in capsys.readouterr().err
+
+
+def test_a_huge_file_is_refused(capsys, tmp_path):
+    code, out, err = run(capsys, tmp_path, json.dumps(valid()) + " " * safejson.MAX_BYTES)
+    assert code == 2 and out == "" and "is larger than" in err
+
+
+def test_a_file_just_under_the_limit_is_read(capsys, tmp_path):
+    text = json.dumps(valid())
+    code, _, _ = run(capsys, tmp_path, text + " " * (safejson.MAX_BYTES - len(text)))
+    assert code == 0
+
+
+def test_endless_stdin_is_read_only_up_to_the_limit(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"[" + b" " * (safejson.MAX_BYTES + 10))))
+    assert cli.main(["validate", "-"]) == 2
+    assert "standard input is larger than" in capsys.readouterr().err
+
+
+def test_a_byte_order_mark_is_accepted(capsys, tmp_path):
+    code, _, _ = run(capsys, tmp_path, b"\xef\xbb\xbf" + json.dumps(valid()).encode())
+    assert code == 0
+
+
+def test_100000_manual_groups_are_checked(capsys, tmp_path):
+    # the check was quadratic (70 s for this file); it is linear now, so this completes at once
+    code, out, _ = run(capsys, tmp_path, {**valid(), wire.MANUAL_GROUPS: list(range(1, 100_001))})
+    assert code == 0 and json.loads(out)["valid"] is True
+
+
+def test_full_width_and_invisible_characters_in_identifiers_are_valid(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path, {**valid(), wire.STATE_ID: "Ｄ１２３\u200b4", wire.PHONE: "５５５ 123 4567"})
+    assert code == 0 and json.loads(out)["valid"] is True
+
+
+def test_control_characters_in_a_name_are_refused_on_the_field(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path, {**valid(), wire.FIRST_NAME: "An\u202en"})
+    assert code == 1
+    assert json.loads(out)["errors"] == {wire.FIRST_NAME: ["First name contains an invisible control character; "
+                                                           "type it again"]}
