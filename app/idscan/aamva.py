@@ -152,6 +152,10 @@ _STATE_CODE = re.compile(r"[A-Z]{2}")
 _NAME_PARTS = frozenset({"DAA", "DAB", "DAC", "DAD", "DAE", "DAF", "DCS", "DCT", "DCU", "DBN", "DBG", "DBS"})
 # With at least this many lines starting with an element ID, the separators survived.
 _MIN_ELEMENT_LINES = 3
+# The usual element order: the rest of a version-01 residence address (line 2, city, state,
+# ZIP) comes after its street line DAL, so "MADAME" is first name Madame, not "MA" + DAM "E".
+_AFTER_A_STREET = frozenset({"DAM", "DAN", "DAO", "DAP"})
+_STREETS = frozenset({"DAL"})
 # How many following IDs a candidate's value may run to when checking its shape.
 _LOOKAHEAD = 4
 
@@ -367,6 +371,8 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
         if accepted and pos < accepted[-1][0] + 3:
             continue
         if pos > 0 and chunk[pos - 1].isspace() and code in strong:
+            continue
+        if code in _AFTER_A_STREET and not (_STREETS & (taken | found.keys())):
             continue
         # Two IDs overlapping ("BUDDA" + "DAC": DAD and DAC) and this one occurring again later:
         # the later occurrence is the element, this one is letters of a value.
