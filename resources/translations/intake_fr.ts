@@ -978,6 +978,66 @@
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
+            <source>The last name was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The first name was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The middle name was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The name was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ID number was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The date of birth was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The expiry date was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The sex was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The address was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The ZIP or postal code was read from a damaged part of the barcode: check it against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The scan looks cut off: scan the card again, or check every field against the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
+            <source>The card gives the name suffix "{suffix}": it was added to the last name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/idscan/aamva.py" />
             <source>The customer is {age}, under the minimum age of {minimum} for recreational customers in {jurisdiction}.</source>
             <translation>Le client a {age} ans, sous l'âge minimal de {minimum} ans pour les clients récréatifs en {jurisdiction}.</translation>
         </message>
@@ -1216,6 +1276,11 @@
             <location filename="../../ui/session.py" />
             <source>The intake could not be sent: %s</source>
             <translation>L'inscription n'a pas pu être envoyée : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Not queued: %s The intake stays here; submit it again once an admin has fixed the setting.</source>
+            <translation>Non mis en file d'attente : %s L'inscription reste ici ; soumettez-la de nouveau lorsqu'un administrateur aura corrigé le réglage.</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -1722,6 +1787,11 @@
         <name>Settings</name>
         <message>
             <location filename="../../app/settings_rules.py" />
+            <source>The files URL is on another server than the API URL: documents would not be sent, because the API key goes only to the API's server. Correct the files URL, or allow the key to go to the files server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
             <source>Enter the {what}.</source>
             <translation>Saisissez la valeur : {what}.</translation>
         </message>
@@ -1772,6 +1842,16 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>&amp;Files URL</source>
             <translation>URL des &amp;fichiers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Also send the API key to the files URL's server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Only if the POS vendor serves files from another server than the API.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -2005,6 +2085,49 @@
         </message>
     </context>
     <context>
+        <name>Setup</name>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the API address must use https:// ({url}); plain http is allowed only to this computer.</source>
+            <translation>l'adresse de l'API doit utiliser https:// ({url}) ; le http non chiffré n'est permis que vers cet ordinateur.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the files address must use https:// ({url}); plain http is allowed only to this computer.</source>
+            <translation>l'adresse des fichiers doit utiliser https:// ({url}) ; le http non chiffré n'est permis que vers cet ordinateur.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the API address {url} is not a valid https:// address.</source>
+            <translation>l'adresse de l'API {url} n'est pas une adresse https:// valide.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the files address {url} is not a valid https:// address.</source>
+            <translation>l'adresse des fichiers {url} n'est pas une adresse https:// valide.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the CA bundle {path} cannot be read ({reason}).</source>
+            <translation>le paquet d'AC {path} ne peut pas être lu ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>no API key is stored for this station; an admin enters it in Settings.</source>
+            <translation>aucune clé d'API n'est enregistrée pour ce poste ; un administrateur la saisit dans Paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the API key cannot be read from the keyring: {reason}</source>
+            <translation>la clé d'API ne peut pas être lue dans le trousseau : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/sending_setup.py" />
+            <source>the connection settings cannot be used: {reason}</source>
+            <translation>les réglages de connexion ne peuvent pas être utilisés : {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <location filename="../../ui/widgets/signature.py" />
@@ -2058,6 +2181,34 @@
             <location filename="../../app/steps.py" />
             <source>Review &amp; submit</source>
             <translation>Vérifier et soumettre</translation>
+        </message>
+    </context>
+    <context>
+        <name>Storage</name>
+        <message>
+            <location filename="../../app/datakey.py" />
+            <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it: {outbox} intakes in the outbox, {drafts} drafts, {consent} consent records. No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/datakey.py" />
+            <source>The data key in the keyring ({keyring}) does not open this station's data ({outbox} intakes in the outbox, {drafts} drafts, {consent} consent records): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/stores.py" />
+            <source>{file} is missing from the data folder {folder}, although this station created it: it was deleted or moved. Nothing is read from or written to it until an admin puts it (or a backup) back, or runs 'intake data start-empty {store}' to start with an empty one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/stores.py" />
+            <source>{file} in the data folder {folder} is empty (0 bytes), although this station had stored data in it. It was kept aside as {kept}. Nothing is read from or written to it until an admin puts a backup back as {file}, or runs 'intake data start-empty {store}' to start with an empty one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/stores.py" />
+            <source>{file} in the data folder {folder} is damaged: it is not a readable database. It was kept aside as {kept}, not deleted. Nothing is read from or written to it until an admin puts a backup back as {file}, or runs 'intake data start-empty {store}' to start with an empty one.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2124,6 +2275,16 @@
         </message>
         <message>
             <location filename="../../app/sync.py" />
+            <source>The POS has not confirmed this customer yet; it is given time to finish before the intake is sent again.</source>
+            <translation>Le PDV n'a pas encore confirmé ce client; on lui laisse le temps de terminer avant de renvoyer l'inscription.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The POS may already have created this customer, and this station cannot check it. Look the customer up in the POS: if they are there, discard this intake; if not, retry it.</source>
+            <translation>Le PDV a peut-être déjà créé ce client, et ce poste ne peut pas le vérifier. Cherchez le client dans le PDV : s'il y est, supprimez cette inscription; sinon, réessayez-la.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
             <source>An unexpected error stopped this intake ({kind}); see the log.</source>
             <translation>Une erreur inattendue a arrêté cette inscription ({kind}); consultez le journal.</translation>
         </message>
@@ -2152,6 +2313,16 @@
             <location filename="../../app/rules.py" />
             <source>{label} must be text</source>
             <translation>{label} : doit être du texte</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} contains a broken character; type it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} contains an invisible control character; type it again</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/rules.py" />
@@ -2207,6 +2378,11 @@
             <location filename="../../app/rules.py" />
             <source>{label} must be a number, like 28.5</source>
             <translation>{label} : doit être un nombre, comme 28.5</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} can be at most {max}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/rules.py" />
