@@ -112,3 +112,31 @@ def test_an_unreachable_pos_leaves_a_note_and_the_local_answer(index):
         found = find_duplicates(ADA, client=client, created_index=index)
     assert [m.source for m in found] == ["local"]
     assert len(found.notes) == 1 and "could not be asked" in found.notes[0]
+
+
+@pytest.mark.parametrize("typed", ["Ｄ１２３４５６７", "D123\u200b4567", "\u202ed1234567\u202c", "\ufeffD 1234567\x00"])
+def test_a_state_id_typed_full_width_or_with_invisible_characters_matches(index, typed):
+    index.add(ADA, 5)
+    [match] = index.find({wire.STATE_ID: typed})
+    assert match.what_matched == [wire.STATE_ID] and match.customer_id == 5
+
+
+def test_a_state_id_with_a_broken_character_matches_nothing(index):
+    index.add(ADA, 5)
+    assert index.find({wire.STATE_ID: "D123\ud8004567"}) == []
+
+
+def test_the_pos_is_asked_for_the_state_id_as_it_would_be_sent(sandbox, index):
+    created = sandbox.add_customer({wire.FIRST_NAME: "A", wire.LAST_NAME: "B", wire.DATE_OF_BIRTH: "1980-01-01",
+                                    wire.STATE_ID: "D1234567"})
+    asked: list[str] = []
+
+    class Recording(ApiClient):
+        def find_by_state_id(self, state_id):
+            asked.append(state_id)
+            return super().find_by_state_id(state_id)
+
+    with Recording(sandbox.api_url, sandbox.files_url, sandbox.api_key, timeout=5) as client:
+        found = find_duplicates({wire.STATE_ID: " ｄ１２３\u200b4567\u202e"}, client=client, created_index=index)
+    assert asked == ["D1234567"]
+    assert [(m.source, m.customer_id) for m in found] == [("pos", created[wire.RESP_ID])]
