@@ -42,6 +42,9 @@ class Config:
     language: str = "en"
     # A store's own marketing-consent disclosures (TOML); None uses the shipped wording.
     disclosure_file: str | None = None
+    # The API key goes only to the API URL's server; true also sends it with uploads to a files
+    # URL on another server (only when the POS vendor really serves files from there).
+    allow_key_to_files_host: bool = False
     demo: bool = False
 
     def with_changes(self, **changes: object) -> Config:

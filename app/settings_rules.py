@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
 
-from app.api.client import checked_base_url
+from app.api.client import checked_base_url, origin
 from app.config import (
     ENV_API_URL,
     ENV_DATA_DIR,
@@ -46,6 +46,16 @@ def check_url(text: str, what: str) -> tuple[str | None, str]:
         return checked_base_url(text, what), ""
     except ValueError as exc:
         return None, str(exc)
+
+
+def check_files_host(api_url: str, files_url: str, allowed: bool) -> str:
+    """"" when uploads to ``files_url`` may carry the API key: the same server as ``api_url``
+    (scheme, host and port), or another one the admin allowed; else why uploads will be refused."""
+    if allowed or origin(api_url) == origin(files_url):
+        return ""
+    return Message(N(_C, "The files URL is on another server than the API URL: documents would not be sent, "
+                         "because the API key goes only to the API's server. Correct the files URL, or allow "
+                         "the key to go to the files server."), _C)
 
 
 def parse_number(text: str, what: str, low: float, high: float, *, whole: bool = False) -> tuple[float | None, str]:

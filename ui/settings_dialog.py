@@ -19,6 +19,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,6 +49,7 @@ from app.settings_rules import (
     RETENTION_DAYS_RANGE,
     TIMEOUT_RANGE,
     changed_settings,
+    check_files_host,
     check_key,
     check_url,
     config_to_save,
@@ -166,6 +168,12 @@ class SettingsDialog(QDialog):
         self.timeout.setMaximumWidth(90)
         self._add(connection, "settings.api_url", self.tr("&API URL"), self.api_url)
         self._add(connection, "settings.files_url", self.tr("&Files URL"), self.files_url)
+        self.allow_files_key = QCheckBox(self.tr("Also send the API key to the files URL's server"))
+        self.allow_files_key.setObjectName("settings.allow_key_to_files_host")
+        self.allow_files_key.setToolTip(
+            self.tr("Only if the POS vendor serves files from another server than the API."))
+        grid = connection.layout()
+        grid.addWidget(self.allow_files_key, grid.rowCount(), 1)
         self._add(connection, "settings.ca_bundle", self.tr("&CA bundle"), self.ca_bundle, (self.browse,),
                   hint=self.tr("Only if the store uses its own certificate authority."))
         self._add(connection, "settings.timeout_seconds", self.tr("&Timeout (seconds)"), self.timeout)
@@ -250,8 +258,8 @@ class SettingsDialog(QDialog):
             button.setAccessibleName(button.text().replace("&", ""))
         self.ok_button.setDefault(True)
 
-        order = [self.api_url, self.files_url, self.ca_bundle, self.browse, self.timeout, self.api_key,
-                 self.remove_key, self.test_button, self.jurisdiction, self.language, self.max_document,
+        order = [self.api_url, self.files_url, self.allow_files_key, self.ca_bundle, self.browse, self.timeout,
+                 self.api_key, self.remove_key, self.test_button, self.jurisdiction, self.language, self.max_document,
                  self.retention, self.ok_button, self.cancel_button]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -272,6 +280,7 @@ class SettingsDialog(QDialog):
     def _load(self, config: Config) -> None:
         self.api_url.setText(config.api_url)
         self.files_url.setText(config.files_url)
+        self.allow_files_key.setChecked(config.allow_key_to_files_host)
         self.ca_bundle.setText(config.ca_bundle or "")
         self.timeout.setText(f"{config.timeout_seconds:g}")
         self.max_document.setText(f"{config.max_document_bytes / MB:.2f}".rstrip("0").rstrip("."))
@@ -320,6 +329,7 @@ class SettingsDialog(QDialog):
             # Messages appear once a field is left, then follow every keystroke.
             editor.editingFinished.connect(lambda n=name: self._touch(n))
         self.jurisdiction.currentIndexChanged.connect(self.revalidate)
+        self.allow_files_key.toggled.connect(self.revalidate)
         self.browse.clicked.connect(self._browse)
         self.remove_key.clicked.connect(self._toggle_remove)
         self.test_button.clicked.connect(self.test_connection)
@@ -342,6 +352,7 @@ class SettingsDialog(QDialog):
         errors: dict[str, str] = {}
         api_url, errors["settings.api_url"] = check_url(self.api_url.text(), self.tr("API URL"))
         files_url, errors["settings.files_url"] = check_url(self.files_url.text(), self.tr("files URL"))
+        allow_files_key = self.allow_files_key.isChecked()
         ca_bundle = self.ca_bundle.text().strip() or None
         if ca_bundle and not Path(ca_bundle).expanduser().exists():
             errors["settings.ca_bundle"] = self.tr("No file or folder at %s.") % ca_bundle
@@ -361,6 +372,7 @@ class SettingsDialog(QDialog):
         config = self._config.with_changes(
             api_url=api_url,
             files_url=files_url,
+            allow_key_to_files_host=allow_files_key,
             ca_bundle=ca_bundle,
             timeout_seconds=timeout,
             max_document_bytes=round(document_mb * MB),
@@ -376,6 +388,8 @@ class SettingsDialog(QDialog):
         errors, config = self._errors()
         for name, row in self._rows.items():
             row.show(errors.get(name) if name in self._touched else None)
+        if config is not None:
+            self._warn_files_host(config)
         valid = config is not None
         self.ok_button.setEnabled(valid and not self._saving)
         self.test_button.setEnabled(valid)
@@ -384,6 +398,15 @@ class SettingsDialog(QDialog):
         else:
             self.ok_button.setToolTip("")
         self._fit_height()
+
+    def _warn_files_host(self, config: Config) -> None:
+        """Under the files URL, not holding OK back: uploads would be refused (the key's server)."""
+        warning = check_files_host(config.api_url, config.files_url, config.allow_key_to_files_host)
+        if warning:
+            message = self._rows["settings.files_url"].message
+            message.setText(tr_message(warning))
+            message.setVisible(True)
+            set_status(message, "warning")
 
     def _fit_height(self) -> None:
         """Grow to show every wrapped message in full.

@@ -189,13 +189,13 @@ def test_api_url_is_checked_once_left_and_holds_ok_back(qtbot, open_dialog, secr
 
 def test_messages_follow_every_keystroke_after_the_first_check(qtbot, open_dialog, secrets):
     dialog = open_dialog(_config(), secrets)
-    _replace_text(qtbot, dialog.files_url, "http://files.example.com")
+    _replace_text(qtbot, dialog.files_url, "http://api.indicaonline.com/files")
     dialog.files_url.editingFinished.emit()
     message = _message(dialog, "settings.files_url")
     assert message.isVisible()
     dialog.files_url.setCursorPosition(4)
     qtbot.keyClicks(dialog.files_url, "s")
-    assert dialog.files_url.text() == "https://files.example.com"
+    assert dialog.files_url.text() == "https://api.indicaonline.com/files"
     assert not message.isVisible()
     assert dialog.ok_button.isEnabled()
 
@@ -325,6 +325,20 @@ def test_ok_saves_the_configuration_file_that_load_config_reads_back(qtbot, open
     }
 
 
+def test_a_files_url_on_another_server_is_flagged_until_the_key_is_allowed_there(qtbot, open_dialog, secrets):
+    dialog = open_dialog(_config(), secrets)
+    message = _message(dialog, "settings.files_url")
+    assert not message.isVisible() and not dialog.allow_files_key.isChecked()
+    _replace_text(qtbot, dialog.files_url, "https://files.example.com/v2")
+    assert message.isVisible() and "another server" in message.text()
+    assert dialog.ok_button.isEnabled()  # a warning: the admin may be changing both URLs
+    dialog.allow_files_key.setChecked(True)
+    assert not message.isVisible()
+    _accept(qtbot, dialog)
+    assert load_config().allow_key_to_files_host is True
+    assert "allow_key_to_files_host" in dialog.changed_settings()
+
+
 def test_enter_in_a_field_is_ok_when_everything_is_valid(qtbot, open_dialog, secrets):
     dialog = open_dialog(_config(), secrets)
     _replace_text(qtbot, dialog.retention, "7")
@@ -386,7 +400,8 @@ def test_a_field_set_by_the_environment_is_read_only_and_not_written(qtbot, open
 
 def test_tab_order_follows_the_form(open_dialog, secrets):
     dialog = open_dialog(_config(), secrets)
-    expected = ["settings.api_url", "settings.files_url", "settings.ca_bundle", "settings.ca_bundle.browse",
+    expected = ["settings.api_url", "settings.files_url", "settings.allow_key_to_files_host", "settings.ca_bundle",
+                "settings.ca_bundle.browse",
                 "settings.timeout_seconds", "settings.api_key", "settings.test", "settings.jurisdiction",
                 "settings.language", "settings.max_document_mb", "settings.draft_retention_days", "settings.ok",
                 "settings.cancel"]
