@@ -2317,12 +2317,12 @@
         <message>
             <location filename="../../app/rules.py" />
             <source>{label} contains a broken character; type it again</source>
-            <translation type="unfinished" />
+            <translation>{label} : contient un caractère endommagé ; saisissez-le de nouveau</translation>
         </message>
         <message>
             <location filename="../../app/rules.py" />
             <source>{label} contains an invisible control character; type it again</source>
-            <translation type="unfinished" />
+            <translation>{label} : contient un caractère de contrôle invisible ; saisissez-le de nouveau</translation>
         </message>
         <message>
             <location filename="../../app/rules.py" />
@@ -2382,7 +2382,7 @@
         <message>
             <location filename="../../app/rules.py" />
             <source>{label} can be at most {max}</source>
-            <translation type="unfinished" />
+            <translation>{label} : au plus {max}</translation>
         </message>
         <message>
             <location filename="../../app/rules.py" />
