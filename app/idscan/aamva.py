@@ -453,6 +453,8 @@ class _Builder:
         last = names.tidy_name(self.value("DCS", "DAB"))
         first = names.tidy_name(self.value("DAC"))
         middle = names.tidy_name(self.value("DAD"))
+        if first and middle is None and (parts := first.rsplit(" ", 1)) and len(parts[-1]) == 1 and len(parts) == 2:
+            first, middle = parts  # "MOTORIST E" in the first name, no middle name: an initial (Wyoming)
         given = self.value("DCT")
         if given and first is None:
             first, given_middle = names.split_given_names(given)
@@ -500,7 +502,7 @@ class _Builder:
         city, state, postal = self.value("DAI", "DAN"), self.value("DAJ", "DAO"), self.value("DAK", "DAP")
         if line1:
             address[wire.ADDRESS_LINE1] = names.tidy_place(line1)
-        if line2:
+        if line2 and not _repeats_city_line(line2, city, state, postal):
             address[wire.ADDRESS_LINE2] = names.tidy_place(line2)
         if city:
             address[wire.CITY] = names.tidy_place(city)
@@ -527,6 +529,14 @@ class _Builder:
             self.warnings.append(Message(
                 N(_C, "The ID number is longer than {max} characters: check it against the card."), _C,
                 max=MAX_STATE_ID_LENGTH))
+
+
+def _repeats_city_line(line: str, city: str | None, state: str | None, postal: str | None) -> bool:
+    """Whether a second street line only repeats "CITY, ST  ZIP" (some cards write it there too)."""
+    words = re.findall(r"[A-Z0-9]+", line.upper())
+    expected = re.findall(r"[A-Z0-9]+", f"{city or ''} {state or ''}".upper())
+    zip5 = re.sub(r"[^0-9A-Z]", "", (postal or "").upper())[:5]
+    return bool(expected) and words[: len(expected)] == expected and "".join(words[len(expected) :])[:5] == zip5
 
 
 def _minimum_age(jurisdiction: str, customer_type: str | None) -> int | None:
