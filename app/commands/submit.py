@@ -31,7 +31,8 @@ _COMMAND = "submit"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE.json", help="the intake as a JSON object of wire fields ('-' for stdin)")
+    parser.add_argument("file", metavar="FILE.json",
+                        help="the intake as a JSON object of wire fields, at most 1 MiB ('-' for stdin)")
     parser.add_argument(
         "--document",
         action="append",

@@ -13,7 +13,8 @@ from app.validation import ValidationContext, as_plain, deprecated_fields, valid
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE.json", help="the intake as a JSON object of wire fields ('-' for stdin)")
+    parser.add_argument("file", metavar="FILE.json",
+                        help="the intake as a JSON object of wire fields, at most 1 MiB ('-' for stdin)")
     parser.add_argument("--jurisdiction", metavar="XX", help="the store's state or province (default: configured)")
 
 
