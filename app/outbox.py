@@ -210,12 +210,19 @@ class Outbox:
         self, body: Mapping[str, Any], documents: Sequence[DocumentFile] = (), draft_id: str | None = None
     ) -> str:
         """Accept an intake for sending; returns the entry id. Once this returns the intake is
-        on disk: nothing is lost if the program dies the next instant."""
+        on disk: nothing is lost if the program dies the next instant. One entry per intake: while
+        an entry of the same ``draft_id`` is pending, that entry's id is returned and nothing is added."""
         entry_id = uuid.uuid4().hex
         now = float(self._clock())
         body = dict(body)
         rows = [self._document_row(entry_id, i, d) for i, d in enumerate(documents)]
         with self._lock, self._flushed(), transaction(self._conn):
+            if draft_id is not None:
+                waiting = self._conn.execute(
+                    f"SELECT id FROM entries WHERE draft_id = ? AND state IN ({','.join('?' * len(PENDING_STATES))})"
+                    " ORDER BY seq LIMIT 1", (draft_id, *PENDING_STATES)).fetchone()
+                if waiting is not None:
+                    return waiting[0]
             self._conn.execute(
                 "INSERT INTO entries (id, state, created_at, updated_at, next_attempt_at, draft_id, label, body) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

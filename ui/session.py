@@ -18,10 +18,11 @@ from app.credentials import CredentialsError
 from app.documents import DocumentData
 from app.drafts import new_draft_id
 from app.outbox import DocumentFile, EntryState
+from app.sending_setup import SetupProblem, check_sending_setup
 from app.station import Station
 from app.validation import RecordInvalid
 from app.wizard import STEP_KEYS, IntakeWizard
-from ui.i18n import tr_stored
+from ui.i18n import tr_message, tr_stored
 from ui.main_window import MainWindow
 from ui.tasks import run_task
 from ui.widgets.groups import load_groups
@@ -190,10 +191,15 @@ class IntakeSession(QObject):
         docs = [DocumentFile(d.filename, d.content_type, kind, d.data) for d, kind in self._documents()]
         if docs:
             body.pop(wire.DOCUMENTS, None)
+        if self.draft_id is None:
+            # The intake's id from now on, saved or not: the outbox keeps one entry per draft id,
+            # so another Submit of this intake while its entry waits adds nothing.
+            self.draft_id = new_draft_id()
         draft_id, entry_id = self.draft_id, self.entry_id
-        outbox, syncer = self.station.outbox, self.station.syncer
+        station, outbox, syncer = self.station, self.station.outbox, self.station.syncer
 
         def work():
+            check_sending_setup(station)  # a setup that stops every send: nothing is queued (SetupProblem)
             if entry_id is not None and outbox.get(entry_id).state in (EntryState.NEEDS_ATTENTION, EntryState.FAILED):
                 outbox.resubmit(entry_id, body)
                 target = entry_id
@@ -201,9 +207,9 @@ class IntakeSession(QObject):
                 target = outbox.enqueue(body, docs, draft_id=draft_id)
             try:
                 report = syncer.drain(only=[target])
-            except CredentialsError as exc:
-                # queued all the same: it is sent once an admin stores the key
-                report, self.note = None, str(exc)
+            except Exception as exc:  # queued all the same: a later drain sends it
+                log.warning("sending a submitted intake failed: %s", type(exc).__name__)
+                report, self.note = None, _reason(exc)
             return target, report, outbox.get(target)
 
         window.set_busy(self.tr("Sending…"))
@@ -264,7 +270,13 @@ class IntakeSession(QObject):
 
     def _submit_failed(self, exc: BaseException) -> None:
         self.window.set_busy("")
-        self.window.show_outcome(self.tr("The intake could not be queued: %s") % _reason(exc), "error")
+        if isinstance(exc, SetupProblem):
+            self.save_now()  # kept in drafts too, not only on screen
+            text = self.tr("Not queued: %s The intake stays here; submit it again once an admin has fixed "
+                           "the setting.") % tr_message(exc.message)
+        else:
+            text = self.tr("The intake could not be queued: %s") % _reason(exc)
+        self.window.show_outcome(text, "error")
         self.failed.emit(_reason(exc))
 
     # --- background sync ------------------------------------------------------------

@@ -206,14 +206,19 @@ def test_refused_api_key_pauses_sending_until_resumed(open_window, qtbot, sandbo
     assert window.station.outbox.get(entry.id).state == EntryState.CREATED
 
 
-def test_no_stored_key_is_shown_and_the_intake_kept(open_window, qtbot, sandbox):
+def test_no_stored_key_is_shown_and_the_intake_kept_on_screen_not_queued(open_window, qtbot, sandbox):
     window = open_window()
     SecretStore().clear_api_key(window.station.config.api_url)
-    outcome, _entry = submit(qtbot, window)
-    assert outcome == "queued"
+    fill_window(window, SAMPLE)
+    window.go_to(REVIEW)
+    with qtbot.waitSignal(window.session.failed, timeout=10000):
+        window.submit_button.click()
+    assert window.outcome.text().startswith("Not queued: no API key is stored for this station")
+    window.outbox_status.refresh()
     qtbot.waitUntil(lambda: connection(window) == "Paused: no API key is stored for this station")
-    qtbot.waitUntil(lambda: queue(window) == "Outbox: 1 waiting")
-    assert sandbox.created() == []
+    assert queue(window) == "Outbox: nothing waiting"
+    assert window.station.outbox.entries() == [] and sandbox.created() == []
+    assert window.wizard.current == REVIEW
 
 
 def test_closing_during_a_submit_keeps_the_intake(open_window, qtbot, sandbox):

@@ -182,3 +182,11 @@ def test_forget_created_only_removes_old_created_rows(outbox, clock):
     clock.now += 40 * 86400
     assert outbox.forget_created(30) == 1
     assert [e.id for e in outbox.entries()] == [waiting]
+
+
+def test_one_entry_per_draft_while_it_waits(outbox):
+    first = outbox.enqueue(BODY, [DOC], draft_id="draft-1")
+    assert outbox.enqueue(BODY, [DOC], draft_id="draft-1") == first  # Submit again: the same intake
+    assert outbox.enqueue(BODY, draft_id="draft-2") != first
+    assert outbox.enqueue(BODY) != outbox.enqueue(BODY)  # no draft id: nothing to recognise it by
+    assert len(outbox.entries()) == 4

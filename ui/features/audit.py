@@ -8,10 +8,11 @@ uses, so a consent recorded before a submit is also logged before it. ``post_eve
 way for any feature to add an event; a failure to write is reported in the status bar and
 never interrupts the clerk.
 
-Events name the intake by its draft id (the one id an intake has from its first keystroke
-to its creation; the outbox keeps it beside its own entry id), falling back to the outbox
-entry id for intakes that never had a draft. Details carry counts, codes and field names
-only: ``app.audit`` refuses anything else.
+The events of a Submit and of the background sending come from ``app.intake_events``, which
+the command line uses too. Events name the intake by its draft id (the one id an intake has
+from its first keystroke to its creation; the outbox keeps it beside its own entry id),
+falling back to the outbox entry id for intakes that never had a draft. Details carry counts,
+codes and field names only: ``app.audit`` refuses anything else.
 """
 
 from __future__ import annotations
@@ -26,18 +27,14 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
-from app import wire
-from app.audit import (
-    CREATED,
-    DRAFT_RESUMED,
-    DRAFT_STARTED,
-    REJECTED,
-    RETRY_SCHEDULED,
-    SUBMITTED,
-    AuditError,
-    AuditLog,
-)
+from app.audit import DRAFT_RESUMED, DRAFT_STARTED, AuditError, AuditLog
 from app.credentials import CredentialsError
+from app.intake_events import (
+    canonical_intake_id,
+    intake_id_of,  # noqa: F401  # the consent feature takes it from here
+    submit_events,
+    sync_events,
+)
 from ui.features.menu import add_action
 from ui.tasks import run_task
 
@@ -45,8 +42,6 @@ log = logging.getLogger(__name__)
 
 NO_CLERK = "no clerk on shift"
 """The clerk written on events that happen before anyone took the shift (AuditLog wants a name)."""
-
-_FIELD_NAMES = frozenset(wire.BODY_FIELDS) | {f"{wire.ADDRESS}.{m}" for m in wire.ADDRESS_MEMBERS}
 
 
 class Ledger(QObject):
@@ -126,24 +121,6 @@ def clerk_of(window) -> str:
     return getattr(window, "clerk", "") or NO_CLERK
 
 
-def canonical_intake_id(value: str | None) -> str | None:
-    """The intake id as the audit and consent logs store it (a dashed uuid), or None."""
-    import uuid
-
-    if not value:
-        return None
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError:
-        return None
-
-
-def intake_id_of(entry) -> str | None:
-    """An outbox entry's intake id: its draft id when it had one, else its own id."""
-    return canonical_intake_id(getattr(entry, "draft_id", None) or getattr(entry, "id", None)
-                               or getattr(entry, "entry_id", None))
-
-
 def post_event(
     window,
     event: str,
@@ -171,18 +148,6 @@ def post_event(
         window.statusBar().showMessage(window.tr("The audit trail could not be written: %s") % reason, 10000)
 
     ledger(window).run(write, None, failed)
-
-
-def _field_names(errors: Mapping[str, Any]) -> list[str]:
-    """The form fields a rejection concerned, as the audit log accepts them (``documents.0.type`` -> documents)."""
-    names = set()
-    for key in errors:
-        name = str(key)
-        if name not in _FIELD_NAMES:
-            name = name.split(".")[0]
-        if name in _FIELD_NAMES:
-            names.add(name)
-    return sorted(names)
 
 
 class AuditRecorder(QObject):
@@ -215,19 +180,12 @@ class AuditRecorder(QObject):
                    details={"step": _step_key(self.window)})
 
     def _submitted(self, outcome: str, entry) -> None:
-        intake = intake_id_of(entry)
         self._reported.add(entry.id)
-        post_event(self.window, SUBMITTED, intake_id=intake, details={"documents": int(entry.document_count or 0)})
-        if outcome == "created":
-            post_event(self.window, CREATED, intake_id=intake, customer_id=entry.customer_id)
-        elif outcome == "queued":
-            post_event(self.window, RETRY_SCHEDULED, intake_id=intake, details={"attempt": int(entry.attempts)})
-        else:
-            details: dict[str, Any] = {"reason": outcome}
-            fields = _field_names(entry.field_errors or {})
-            if fields:
-                details["fields"] = fields
-            post_event(self.window, REJECTED, intake_id=intake, details=details)
+        self._post(submit_events(outcome, entry))
+
+    def _post(self, events) -> None:
+        for e in events:
+            post_event(self.window, e.event, intake_id=e.intake_id, customer_id=e.customer_id, details=e.details)
 
     def _synced(self, report) -> None:
         # A submit emits its drain's report just before its own outcome: look at the report
@@ -235,13 +193,9 @@ class AuditRecorder(QObject):
         QTimer.singleShot(0, self, lambda: self._created_in_background(report))
 
     def _created_in_background(self, report) -> None:
-        for created in getattr(report, "created", []):
-            if created.entry_id in self._reported:
-                self._reported.discard(created.entry_id)
-                continue
-            details = {"reason": "adopted"} if created.adopted else None
-            post_event(self.window, CREATED, intake_id=intake_id_of(created), customer_id=created.customer_id,
-                       details=details)
+        skip = {c.entry_id for c in getattr(report, "created", []) if c.entry_id in self._reported}
+        self._reported -= skip
+        self._post(sync_events(report, skip))
 
 
 def _step_key(window) -> str:
