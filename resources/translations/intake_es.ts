@@ -979,62 +979,62 @@
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The last name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El apellido se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The first name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El nombre se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The middle name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El segundo nombre se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El nombre completo se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The ID number was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El número de identificación se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The date of birth was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>La fecha de nacimiento se leyó de una parte dañada del código de barras: compruébela con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The expiry date was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>La fecha de vencimiento se leyó de una parte dañada del código de barras: compruébela con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The sex was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El sexo se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The address was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>La dirección se leyó de una parte dañada del código de barras: compruébela con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The ZIP or postal code was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>El código postal se leyó de una parte dañada del código de barras: compruébelo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The scan looks cut off: scan the card again, or check every field against the card.</source>
-            <translation type="unfinished" />
+            <translation>El escaneo parece cortado: vuelva a escanear la tarjeta o compruebe cada campo con la tarjeta.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The card gives the name suffix "{suffix}": it was added to the last name.</source>
-            <translation type="unfinished" />
+            <translation>La tarjeta indica el sufijo de nombre "{suffix}": se añadió al apellido.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />

@@ -979,62 +979,62 @@
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The last name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le nom de famille a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The first name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le prénom a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The middle name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le deuxième prénom a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The name was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le nom complet a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The ID number was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le numéro de la pièce a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The date of birth was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>La date de naissance a été lue dans une partie abîmée du code-barres : vérifiez-la d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The expiry date was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>La date d'expiration a été lue dans une partie abîmée du code-barres : vérifiez-la d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The sex was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le sexe a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The address was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse a été lue dans une partie abîmée du code-barres : vérifiez-la d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The ZIP or postal code was read from a damaged part of the barcode: check it against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le code postal a été lu dans une partie abîmée du code-barres : vérifiez-le d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The scan looks cut off: scan the card again, or check every field against the card.</source>
-            <translation type="unfinished" />
+            <translation>Le scan semble coupé : scannez la carte à nouveau, ou vérifiez chaque champ d'après la carte.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
             <source>The card gives the name suffix "{suffix}": it was added to the last name.</source>
-            <translation type="unfinished" />
+            <translation>La carte indique le suffixe de nom « {suffix} » : il a été ajouté au nom de famille.</translation>
         </message>
         <message>
             <location filename="../../app/idscan/aamva.py" />
