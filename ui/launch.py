@@ -8,6 +8,7 @@ import sys
 
 from app.config import ConfigError, load_config
 from app.credentials import CredentialsError
+from app.storage import StorageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:  # options are the top-level ones
@@ -26,25 +27,39 @@ def _fatal(title: str, text: str) -> int:
     return 2
 
 
+def _said(exc: BaseException) -> str:
+    """The error's message, in the window's language when ``app`` made it translatable."""
+    from ui.i18n import tr_message
+
+    return tr_message(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
 def _install_excepthook() -> None:
     """An unexpected error is logged (type and place, no data) and told plainly; never a traceback
-    in a dialog. The intake on screen is autosaved, so the clerk can carry on."""
+    in a dialog. The intake on screen is autosaved, so the clerk can carry on. One dialog at a
+    time: errors while it is open (a timer failing again and again) are only logged."""
     log = logging.getLogger("intake")
+    showing = False
 
     def hook(kind, value, tb) -> None:
+        nonlocal showing
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
         log.error("unexpected %s", kind.__name__, exc_info=(kind, value, tb))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        if QApplication.instance() is not None:
-            QMessageBox.warning(
-                QApplication.activeWindow(), "Intake",
-                QApplication.translate("Launch", "Something went wrong ({kind}). What you typed is kept as a draft; "
-                                       "you can carry on, or restart the program if this happens again.")
-                .format(kind=kind.__name__),
-            )
+        if QApplication.instance() is not None and not showing:
+            showing = True
+            try:
+                QMessageBox.warning(
+                    QApplication.activeWindow(), "Intake",
+                    QApplication.translate("Launch", "Something went wrong ({kind}). What you typed is kept as a "
+                                           "draft; you can carry on, or restart the program if this happens again.")
+                    .format(kind=kind.__name__),
+                )
+            finally:
+                showing = False
 
     sys.excepthook = hook
 
@@ -78,9 +93,9 @@ def run(args: argparse.Namespace) -> int:
     def complete() -> None:
         try:
             complete_window(window)
-        except (ConfigError, CredentialsError, OSError, RuntimeError) as exc:
-            # no usable keyring, an unreadable data folder...: say what, then quit
-            _fatal("Intake", str(exc))
+        except (ConfigError, CredentialsError, StorageError, OSError, RuntimeError) as exc:
+            # no usable keyring, a missing data key, a damaged store...: say what, then quit
+            _fatal("Intake", _said(exc))
             app.exit(2)
             return
         window.session.start()

@@ -45,11 +45,16 @@ def _tr(text: str) -> str:
 
 
 def format_time(epoch: float, now: float | None = None) -> str:
-    """A moment as the clerk reads it: the time alone today, date and time otherwise."""
-    moment = QDateTime.fromSecsSinceEpoch(int(epoch))
+    """A moment as the clerk reads it: the time alone today, date and time otherwise; "—" for a
+    stored value that is no moment (NaN, infinite, past the year 9999)."""
+    try:
+        day = datetime.fromtimestamp(epoch).date()
+        moment = QDateTime.fromSecsSinceEpoch(int(epoch))
+    except (OverflowError, OSError, ValueError, TypeError):
+        return "—"
     locale = QLocale()
     today = datetime.fromtimestamp(time.time() if now is None else now).date()
-    if datetime.fromtimestamp(epoch).date() == today:
+    if day == today:
         return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
     return locale.toString(moment, QLocale.FormatType.ShortFormat)
 

@@ -89,7 +89,13 @@ def summary(report: SyncReport) -> str:
 
 
 def _when(timestamp: float | None) -> str:
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S") if timestamp else ""
+    """A stored moment as local time; "" when absent or not a moment (NaN, years past 9999)."""
+    if not timestamp:
+        return ""
+    try:
+        return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+    except (OverflowError, OSError, ValueError, TypeError):
+        return ""
 
 
 def _as_json(entry: OutboxEntry, labels: bool) -> dict[str, object]:
