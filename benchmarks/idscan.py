@@ -1,6 +1,12 @@
-"""How long reading one ID barcode takes: ``parse_barcode`` over the test corpus, each card in
-every way scanners deliver it (line breaks, CRLF, separators dropped, Caps Lock ...), against a
-bare ``str.split`` of the same texts measured in the same run.
+"""How long reading one ID barcode takes, and how often it reads real cards right.
+
+Accuracy: ``parse_barcode`` over the real-world corpus (``tests/unit/idscan_realworld.py``,
+barcode texts from public sources): samples fully right (every field, the expiry date, the
+issuer and the expected warnings) and fields right.
+
+Time: ``parse_barcode`` over the test corpus, each card in every way scanners deliver it (line
+breaks, CRLF, separators dropped, Caps Lock ...), plus the real-world texts, against a bare
+``str.split`` of the same texts measured in the same run.
 
     .venv/bin/python benchmarks/idscan.py [--rounds 200] [--window-rounds 20]
 
@@ -27,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app import wire
 from app.idscan import parse_barcode
 from tests.unit.idscan_corpus import CARDS, DELIVERIES, TODAY
+from tests.unit.idscan_realworld import SAMPLES, accuracy
 
 TARGET_P99_MS = 1.0
 
@@ -157,6 +164,7 @@ def main() -> int:
     args = parser.parse_args()
 
     texts = [deliver(card.text) for card in CARDS for deliver in DELIVERIES.values()]
+    texts += [sample.text for sample in SAMPLES]
     modes = {name: [deliver(card.text) for card in CARDS] for name, deliver in DELIVERIES.items()}
 
     def parse(text: str) -> object:
@@ -172,11 +180,16 @@ def main() -> int:
 
     p50, p99 = _percentile(parsed, 0.50), _percentile(parsed, 0.99)
     b50, b99 = _percentile(split, 0.50), _percentile(split, 0.99)
-    print(f"corpus: {len(CARDS)} cards x {len(DELIVERIES)} deliveries = {len(texts)} texts, {args.rounds} rounds")
+    whole, samples, fields_right, fields = accuracy()
+    print(f"real-world corpus: {whole}/{samples} samples fully right ({whole / samples:.1%}), "
+          f"{fields_right}/{fields} fields right ({fields_right / fields:.1%})")
+    print(f"corpus: {len(CARDS)} cards x {len(DELIVERIES)} deliveries + {len(SAMPLES)} real-world texts "
+          f"= {len(texts)} texts, {args.rounds} rounds")
     mean = statistics.fmean(parsed)
     print(f"parse_barcode  p50 {p50 * 1000:7.1f} us   p99 {p99 * 1000:7.1f} us   mean {mean * 1000:7.1f} us")
     print(f"str.split      p50 {b50 * 1000:7.1f} us   p99 {b99 * 1000:7.1f} us")
     print(f"ratio parse/split: p50 {p50 / b50:.0f}x, p99 {p99 / b99:.0f}x")
+    modes["real-world texts"] = [sample.text for sample in SAMPLES]
     for name, mode_texts in modes.items():
         mode = _time_each(mode_texts, parse, max(1, args.rounds // 4))
         m50, m99 = _percentile(mode, 0.5), _percentile(mode, 0.99)

@@ -25,6 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app import wire
+from app.idscan import parse_barcode
+
 TODAY = date(2025, 6, 1)
 
 
@@ -1876,3 +1879,25 @@ SAMPLES: list[Sample] = [
         "field values from the source's own test assertions (DriversLicenseBarcodeDecoder.test.ts); sex from track 3",
     ),
 ]
+
+
+def fully_right(sample: Sample) -> tuple[bool, int, int]:
+    """(all right, fields right, fields expected) for one sample."""
+    result = parse_barcode(sample.text, today=TODAY)
+    expected = {k: v for k, v in sample.fields.items() if k != wire.ADDRESS}
+    expected.update({f"address.{k}": v for k, v in sample.fields.get(wire.ADDRESS, {}).items()})
+    actual = {k: v for k, v in result.fields.items() if k != wire.ADDRESS}
+    actual.update({f"address.{k}": v for k, v in result.fields.get(wire.ADDRESS, {}).items()})
+    right = sum(1 for k, v in expected.items() if actual.get(k) == v)
+    warnings_right = len(result.warnings) == len(sample.warnings) and all(
+        any(phrase in warning for warning in result.warnings) for phrase in sample.warnings
+    )
+    whole = right == len(expected) and actual.keys() == expected.keys() and warnings_right
+    whole = whole and result.expiry_date == sample.expiry and result.issuer == sample.issuer
+    return whole, right, len(expected)
+
+
+def accuracy() -> tuple[int, int, int, int]:
+    """(samples fully right, samples, fields right, fields expected) over the real-world corpus."""
+    totals = [fully_right(sample) for sample in SAMPLES]
+    return (sum(w for w, _, _ in totals), len(totals), sum(r for _, r, _ in totals), sum(n for _, _, n in totals))

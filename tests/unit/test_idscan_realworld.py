@@ -14,7 +14,7 @@ import pytest
 from app import wire
 from app.idscan import ScanError, parse_barcode
 from tests.unit.idscan_corpus import IIN, build, modern
-from tests.unit.idscan_realworld import SAMPLES, TODAY, Sample
+from tests.unit.idscan_realworld import SAMPLES, TODAY, accuracy, fully_right
 
 # What the clerk must never see in a filled field: placeholders, separators, invisible characters.
 _PLACEHOLDER = re.compile(r"^(none|unavl|unavailable|n/a|na|unknown)$", re.IGNORECASE)
@@ -26,28 +26,6 @@ def _values(fields: dict) -> list[str]:
     for value in fields.values():
         out += _values(value) if isinstance(value, dict) else [str(value)]
     return out
-
-
-def _fully_right(sample: Sample) -> tuple[bool, int, int]:
-    """(all right, fields right, fields expected) for one sample."""
-    result = parse_barcode(sample.text, today=TODAY)
-    expected = {k: v for k, v in sample.fields.items() if k != wire.ADDRESS}
-    expected.update({f"address.{k}": v for k, v in sample.fields.get(wire.ADDRESS, {}).items()})
-    actual = {k: v for k, v in result.fields.items() if k != wire.ADDRESS}
-    actual.update({f"address.{k}": v for k, v in result.fields.get(wire.ADDRESS, {}).items()})
-    right = sum(1 for k, v in expected.items() if actual.get(k) == v)
-    warnings_right = len(result.warnings) == len(sample.warnings) and all(
-        any(phrase in warning for warning in result.warnings) for phrase in sample.warnings
-    )
-    whole = right == len(expected) and actual.keys() == expected.keys() and warnings_right
-    whole = whole and result.expiry_date == sample.expiry and result.issuer == sample.issuer
-    return whole, right, len(expected)
-
-
-def accuracy() -> tuple[int, int, int, int]:
-    """(samples fully right, samples, fields right, fields expected) over the real-world corpus."""
-    totals = [_fully_right(sample) for sample in SAMPLES]
-    return (sum(w for w, _, _ in totals), len(totals), sum(r for _, r, _ in totals), sum(n for _, _, n in totals))
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.source for s in SAMPLES])
@@ -239,6 +217,6 @@ def test_broken_magnetic_stripe_text_raises_only_scan_error(text):
 
 def test_the_corpus_accuracy_helper_counts_a_wrong_expectation():
     wrong = replace(SAMPLES[0], fields={**SAMPLES[0].fields, wire.FIRST_NAME: "Someone Else"})
-    whole, right, total = _fully_right(wrong)
+    whole, right, total = fully_right(wrong)
     assert not whole
     assert right == total - 1
