@@ -46,6 +46,7 @@ from typing import IO, Any
 
 from app import wire
 from app.config import Config
+from app.stores import check_store, note_store
 
 AUDIT_DB_NAME = "audit.sqlite3"
 
@@ -309,8 +310,10 @@ class AuditLog:
             raise ValueError("the audit key must be at least 16 random bytes")
         self.path = Path(db_path)
         self.__key = key
+        check_store(self.path)  # a log the station had, now missing or damaged, is refused
         with closing(open_private_db(self.path)) as conn:
             conn.executescript(_SCHEMA)
+        note_store(self.path)
         if anchor_legacy:
             self._anchor_legacy_rows()
 

@@ -38,6 +38,7 @@ from app.crypto import Cipher, DecryptError
 from app.disclosure import Disclosures
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
+from app.stores import check_store, note_store
 
 CONSENT_DB_NAME = "consent.sqlite3"
 
@@ -336,8 +337,10 @@ class ConsentLog:
         self.path = Path(db_path)
         self._cipher = cipher
         self._audit = audit
+        check_store(self.path)  # a log the station had, now missing or damaged, is refused
         with closing(open_private_db(self.path)) as conn:
             _migrate(conn)
+        note_store(self.path)
 
     @classmethod
     def open(cls, config: Config, cipher: Cipher, audit: AuditLog | None = None) -> ConsentLog:

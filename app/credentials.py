@@ -59,6 +59,10 @@ class DataKeyMissing(CredentialsError):
     """The keyring holds no data key (it was removed, or this is another machine's keyring)."""
 
 
+class DataKeyDamaged(CredentialsError):
+    """The keyring holds a data key that is not one (altered, or truncated)."""
+
+
 def clean_api_key(key: str) -> str:
     """The key without surrounding whitespace; ValueError if it cannot be a key.
 
@@ -175,7 +179,7 @@ class SecretStore:
         except (binascii.Error, UnicodeEncodeError, ValueError):
             key = b""
         if len(key) != crypto.KEY_BYTES:
-            raise CredentialsError(
+            raise DataKeyDamaged(
                 f"The data key in the keyring ({self.backend_name()}, service '{SERVICE}', "
                 f"user '{DATA_KEY_USER}') is damaged; saved drafts cannot be opened without the original. "
                 "An admin restores it with 'intake credentials import-data-key'."

@@ -14,16 +14,24 @@ from typing import Any
 import httpx
 
 from app import wire
-from app.api.client import ApiClient
+from app.api.client import CREATE_TIMEOUT_MIN, ApiClient
 from app.config import Config
 from app.credentials import CredentialsError, SecretStore
 from app.crypto import Cipher
+from app.datakey import station_data_key
 from app.drafts import DraftStore
 from app.outbox import Outbox
 from app.storage import drafts_path, ensure_private_dir, outbox_path
-from app.sync import OutboxSyncer
+from app.stores import check_stores
+from app.sync import DEFAULT_SETTLE_SECONDS, OutboxSyncer
 
 log = logging.getLogger(__name__)
+
+
+def settle_seconds(config: Config) -> float:
+    """How long an uncertain create is given to land before it may be sent again: five times
+    the longest a create may take to answer, and never under DEFAULT_SETTLE_SECONDS."""
+    return max(DEFAULT_SETTLE_SECONDS, 5 * max(float(config.timeout_seconds), CREATE_TIMEOUT_MIN))
 
 
 class NoApiKey(CredentialsError):
@@ -51,11 +59,15 @@ class Station:
         data_dir = Path(config.data_dir)
         ensure_private_dir(data_dir)
         self.data_dir = data_dir
-        cipher = Cipher(self.secrets.data_key())
+        # A store the station had that is now missing or damaged is refused (StoreUnusable, kept
+        # aside) before anything reads it as empty; then the key, never replaced while data needs it.
+        check_stores(data_dir)
+        cipher = Cipher(station_data_key(self.secrets, data_dir))
         self.cipher = cipher
         self.drafts = DraftStore(drafts_path(data_dir), cipher)
         self.outbox = Outbox(outbox_path(data_dir), cipher)
-        self.syncer = OutboxSyncer(self.outbox, self.client, **(syncer_options or {}))
+        options = {"settle_seconds": settle_seconds(config), **(syncer_options or {})}
+        self.syncer = OutboxSyncer(self.outbox, self.client, **options)
 
     def close(self) -> None:
         self.drafts.close()

@@ -9,7 +9,9 @@ encrypted, so each is opened through :func:`open_database`, which
   (the sync worker) and a killed process never leaves a half-written row;
 * keeps temporary tables in memory and overwrites deleted content (``secure_delete``);
 * applies the schema migrations of each component exactly once, recorded in a
-  ``schema_version`` table, and refuses a file written by a newer version of the program.
+  ``schema_version`` table, and refuses a file written by a newer version of the program;
+* refuses a store the station had that is now missing, emptied or damaged, keeping the
+  damaged file aside (see ``app.stores``), so a lost outbox never reads as an empty one.
 """
 
 from __future__ import annotations
@@ -81,8 +83,11 @@ def open_database(
     """
     if synchronous not in ("NORMAL", "FULL"):
         raise ValueError("synchronous must be NORMAL or FULL")
+    from app import stores  # it builds on this module's StorageError
+
     db_path = Path(db_path)
     ensure_private_dir(db_path.parent)
+    stores.check_store(db_path)  # a store the station had, now missing or damaged, is refused
     if not db_path.exists():
         _make_private_file(db_path)
     try:
@@ -106,6 +111,11 @@ def open_database(
         conn.close()
         raise
     restrict_permissions(db_path)
+    try:
+        stores.note_store(db_path)
+    except StorageError:
+        conn.close()
+        raise
     return conn
 
 

@@ -15,6 +15,7 @@ from app.audit import CSV_COLUMNS, EVENTS, AuditLog
 from app.commands._common import add_export_action, csv_target, fail, record_export, report_stream
 from app.config import ConfigError, load_config
 from app.credentials import CredentialsError
+from app.storage import StorageError
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -54,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except CredentialsError as exc:
         return _fail(f"the audit key is not available: {exc}")
+    except StorageError as exc:  # the log the station had is missing or damaged (kept aside)
+        return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(f"cannot open the audit log: {exc}")
     try:

@@ -19,6 +19,8 @@ from app.config import ConfigError, load_config
 from app.consent import CSV_COLUMNS, ConsentLog
 from app.credentials import CredentialsError, SecretStore
 from app.crypto import Cipher, DecryptError
+from app.datakey import station_data_key
+from app.storage import StorageError
 
 EXIT_OK = 0
 
@@ -48,15 +50,15 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _fail(str(exc))
     try:
-        cipher = Cipher(SecretStore().data_key())
-    except CredentialsError as exc:
+        cipher = Cipher(station_data_key(SecretStore(), config.data_dir))
+    except (CredentialsError, StorageError) as exc:
         return _fail(f"the data key is not available: {exc}")
     out = report_stream(args.csv)
     signatures_dir = getattr(args, "signatures", None)
     try:
         log = ConsentLog.open(config, cipher)
         rows = log.export_csv(csv_target(args.csv))
-    except DecryptError as exc:
+    except (DecryptError, StorageError) as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(f"cannot write {args.csv}: {exc}")

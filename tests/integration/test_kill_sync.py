@@ -71,7 +71,7 @@ def station(tmp_path, sandbox, monkeypatch):
         "INTAKE_DATA_DIR": str(tmp_path / "data"),
         "INTAKE_CONFIG": str(tmp_path / "config.toml"),
     }
-    return env, Cipher(secrets.data_key()), outbox_path(tmp_path / "data")
+    return env, Cipher(secrets.create_data_key()), outbox_path(tmp_path / "data")
 
 
 def start_sync(env: dict) -> subprocess.Popen:

@@ -555,7 +555,7 @@ def test_cli_export_uses_the_keyring_data_key(memory_keyring, tmp_path, capsys):
     config = load_config()
     disclosures = load_disclosures(config, "fr")
     iid = intake_id()
-    ConsentLog.open(config, Cipher(SecretStore().data_key())).record(
+    ConsentLog.open(config, Cipher(SecretStore().create_data_key())).record(
         EMAIL, clerk="Ana", intake_id=iid, applies_to="a@b.co", disclosures=disclosures
     )
     out = tmp_path / "export.csv"
@@ -603,7 +603,7 @@ def test_cli_export_to_an_unwritable_place_exits_2(memory_keyring, tmp_path, cap
 
 def test_cli_export_writes_the_signatures(memory_keyring, tmp_path, capsys):
     config = load_config()
-    (rec,) = ConsentLog.open(config, Cipher(SecretStore().data_key())).record_intake(
+    (rec,) = ConsentLog.open(config, Cipher(SecretStore().create_data_key())).record_intake(
         {**CUSTOMER, SMS: True}, clerk="Ana", intake_id=intake_id(), disclosures=load_disclosures(config, "en"),
         method=METHOD_SIGNED, signature_png=SIGNATURE,
     )

@@ -17,6 +17,7 @@ from app.credentials import (
     DATA_KEY_USER,
     SERVICE,
     CredentialsError,
+    DataKeyMissing,
     NoKeyringError,
     SecretStore,
     clean_api_key,
@@ -63,9 +64,16 @@ def test_api_url_must_be_a_web_address(memory_keyring):
         SecretStore().set_api_key("data-key", KEY)
 
 
+def test_data_key_is_never_made_by_reading_it(memory_keyring):
+    with pytest.raises(DataKeyMissing, match="import-data-key"):
+        SecretStore().data_key()
+    assert memory_keyring.get_password(SERVICE, DATA_KEY_USER) is None
+
+
 def test_data_key_is_created_once_and_stored_base64(memory_keyring):
     store = SecretStore()
-    first = store.data_key()
+    first = store.create_data_key()
+    assert store.create_data_key() == first
     assert len(first) == crypto.KEY_BYTES
     assert SecretStore().data_key() == first
     assert base64.b64decode(memory_keyring.get_password(SERVICE, DATA_KEY_USER)) == first

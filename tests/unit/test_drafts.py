@@ -214,7 +214,7 @@ def test_migrations_run_once_each(tmp_path):
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "x.db"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StorageError, match="not a usable"):
+    with pytest.raises(StorageError, match="not a readable database"):
         open_database(path, component="c", migrations=())
 
 
