@@ -16,13 +16,15 @@ details carry counts, codes and field names only; ``app.audit`` refuses anything
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from app import wire
-from app.audit import CREATED, REJECTED, RETRY_SCHEDULED, SUBMITTED, AuditLog
+from app.audit import CREATED, REJECTED, RETRY_SCHEDULED, SUBMITTED, AuditError, AuditLog
+from app.credentials import CredentialsError
 from app.outbox import EntryState
 
 _FIELD_NAMES = frozenset(wire.BODY_FIELDS) | {f"{wire.ADDRESS}.{m}" for m in wire.ADDRESS_MEMBERS}
@@ -101,3 +103,16 @@ def record(audit: AuditLog, clerk: str, events: Iterable[IntakeEvent]) -> None:
     """Append the events, in order (AuditError, OSError or sqlite3.Error when one cannot be written)."""
     for e in events:
         audit.append(e.event, clerk=clerk, intake_id=e.intake_id, customer_id=e.customer_id, details=e.details)
+
+
+def record_in_station_log(station: Any, clerk: str, events: Iterable[IntakeEvent]) -> str | None:
+    """Append the events to ``station``'s audit log (the command line's way); None when written, else
+    why not, for a warning: the intake's own outcome stands either way."""
+    events = list(events)
+    if not events:
+        return None
+    try:
+        record(AuditLog.open(station.config, station.secrets), clerk, events)
+    except (AuditError, CredentialsError, OSError, sqlite3.Error) as exc:
+        return str(exc) or type(exc).__name__
+    return None

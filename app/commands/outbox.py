@@ -11,8 +11,10 @@ import json
 import sys
 from datetime import datetime
 
+from app.commands._common import clerk_of
 from app.config import ConfigError, load_config
 from app.credentials import CredentialsError
+from app.intake_events import record_in_station_log, sync_events
 from app.outbox import EntryBusy, EntryNotFound, OutboxEntry, WrongState
 from app.storage import StorageError
 from app.sync import SyncReport
@@ -41,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=f"keep retrying server errors for up to this long (default {DEFAULT_WAIT:g}; offline stops at once)",
     )
+    sync.add_argument("--clerk", help="who sends, for the audit trail of the customers created (default: the login "
+                      "name)")
     for name, help_text in (
         ("retry", "send an entry that needs attention or failed again, as it is"),
         ("discard", "remove an entry that is not being sent, with its personal data"),
@@ -162,12 +166,17 @@ def run(args: argparse.Namespace) -> int:
                 print(f"Sending is paused: {paused}", file=sys.stderr)
             return EXIT_OK
         if args.action == "sync":
+            from app.sending_setup import SetupProblem, check_sending_setup  # with the HTTP client: only here
+
             try:
-                station.api_key()
-            except CredentialsError as exc:
+                check_sending_setup(station)  # no key, plain http to another host, an unreadable CA bundle
+            except SetupProblem as exc:
                 return fail(command, str(exc))
             report = station.syncer.drain(wait=max(0.0, args.wait), ignore_schedule=True)
             print(summary(report))
+            problem = record_in_station_log(station, clerk_of(args), sync_events(report))
+            if problem:
+                print(f"intake {command}: the audit trail could not be written: {problem}", file=sys.stderr)
             return EXIT_OK if report.remaining == 0 else EXIT_PENDING
         if args.action == "resume":
             outbox.resume()

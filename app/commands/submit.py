@@ -2,9 +2,12 @@
 
 Exit codes: 0 created (the customer's JSON on standard output), 1 refused with field
 messages (JSON on standard output: by the checks here, or by the POS), 2 unusable input,
-configuration or keyring, or no API key, 3 kept in the outbox to be sent later (offline,
-server trouble, sending paused, or a setup error an admin must fix; see ``intake outbox list``).
-Once an intake is queued it stays in the outbox until created: nothing typed is lost.
+configuration or keyring, or a setup that stops every send (no API key, an API address that
+is not https, a CA bundle that cannot be read: nothing is queued), 3 kept in the outbox to be
+sent later (offline, server trouble, sending paused, or an error an admin must fix; see
+``intake outbox list``).
+Once an intake is queued it stays in the outbox until created: nothing typed is lost. The
+submit and its outcome are recorded in the audit trail, as the window records them.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ import json
 import sys
 
 from app import wire
-from app.commands._common import IntakeFileError, read_intake
+from app.commands._common import IntakeFileError, clerk_of, read_intake
 from app.commands.outbox import DEFAULT_WAIT, fail, open_station, summary
 from app.config import ConfigError
 from app.credentials import CredentialsError
 from app.documents import DocumentProblem, load_document
+from app.intake_events import outcome_of, record_in_station_log, submit_events
 from app.outbox import DocumentFile, EntryState
+from app.sending_setup import SetupProblem, check_sending_setup
 from app.storage import StorageError
 from app.validation import ValidationContext, as_plain, build_body, validate_record
 
@@ -47,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=f"keep retrying server errors for up to this long (default {DEFAULT_WAIT:g}; offline stops at once)",
     )
+    parser.add_argument("--clerk", help="who submits, for the audit trail (default: the login name)")
 
 
 def _documents(specs: list[str], max_bytes: int) -> list[DocumentFile]:
@@ -94,13 +100,23 @@ def _submit(station, record: object, args: argparse.Namespace) -> int:
     except ValueError as exc:
         return fail(_COMMAND, str(exc))
     try:
-        station.api_key()  # no key: refuse before queueing, so nothing waits on a key that never comes
-    except CredentialsError as exc:
-        return fail(_COMMAND, str(exc))
+        # A setup that stops every send (no key, plain http to another host, an unreadable CA bundle):
+        # refuse before queueing, so nothing waits on a setting nobody has fixed yet.
+        check_sending_setup(station)
+    except SetupProblem as exc:
+        return fail(_COMMAND, f"not queued: {exc}")
     body = build_body(record, ctx)  # type: ignore[arg-type]  # validated above: a mapping
     entry_id = station.outbox.enqueue(body, documents)
-    report = station.syncer.drain(wait=max(0.0, args.wait), only=[entry_id])
+    try:
+        report = station.syncer.drain(wait=max(0.0, args.wait), only=[entry_id])
+    except Exception as exc:  # queued all the same: 'intake outbox sync' sends it
+        print(f"intake submit: queued as {entry_id}, not sent: {type(exc).__name__}: {exc}. "
+              "'intake outbox sync' sends it.", file=sys.stderr)
+        return EXIT_QUEUED
     entry = station.outbox.get(entry_id)
+    problem = record_in_station_log(station, clerk_of(args), submit_events(outcome_of(entry), entry))
+    if problem:
+        print(f"intake submit: the audit trail could not be written: {problem}", file=sys.stderr)
     if entry.state is EntryState.CREATED:
         created = next((c for c in report.created if c.entry_id == entry_id), None)
         customer = created.customer if created and created.customer else {
