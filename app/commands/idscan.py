@@ -1,5 +1,6 @@
 """``intake idscan parse FILE``: read an ID card barcode (its text, or a photo of it) and
-print the customer fields it holds as JSON.
+print the customer fields it holds as JSON (fields, expiry and issue dates, issuer, version,
+name suffix, warnings).
 
 Exit status: 0 read (even with warnings), 1 not a readable ID barcode, 2 the file cannot be read.
 """
