@@ -31,7 +31,7 @@ _KEYS = frozenset({STATUS, RETRY_AFTER, DELAY, DROP, DROP_AFTER_WRITE, PATH, MET
                    CUSTOMER_ID_OVERRIDE})
 MAX_DRIP = 60.0  # seconds between two bytes
 MAX_HUGE_BODY = 2**35  # bytes of padding (32 GiB)
-_MAX_RETRY_AFTER_TEXT = 200
+_MAX_RETRY_AFTER_TEXT = 1000
 
 RANDOM_FAULT_STATUS = 503
 
