@@ -73,6 +73,8 @@ EVENTS: tuple[str, ...] = (
     CONSENT_RECORDED, SETTINGS_CHANGED, CREDENTIALS_CHANGED, OUTBOX_PAUSED, OUTBOX_RESUMED, CLERK_CHANGED, EXPORTED,
     CHAIN_KEYED,
 )
+DOCUMENTS_DETAIL = "documents"
+"""The detail of a ``submitted`` event: how many documents were attached (a count, not the wire field)."""
 PROGRAM_CLERK = "intake"
 """The clerk named on events the program writes by itself (the chain_keyed upgrade)."""
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import wire
-from app.audit import CREATED, REJECTED, RETRY_SCHEDULED, SUBMITTED, AuditError, AuditLog
+from app.audit import CREATED, DOCUMENTS_DETAIL, REJECTED, RETRY_SCHEDULED, SUBMITTED, AuditError, AuditLog
 from app.credentials import CredentialsError
 from app.outbox import EntryState
 
@@ -75,7 +75,7 @@ def field_names(errors: Mapping[str, Any]) -> list[str]:
 def submit_events(outcome: str, entry: Any) -> list[IntakeEvent]:
     """The events of one Submit whose entry ended ``outcome`` (see ``outcome_of``)."""
     intake = intake_id_of(entry)
-    events = [IntakeEvent(SUBMITTED, intake, details={"documents": int(entry.document_count or 0)})]
+    events = [IntakeEvent(SUBMITTED, intake, details={DOCUMENTS_DETAIL: int(entry.document_count or 0)})]
     if outcome == "created":
         events.append(IntakeEvent(CREATED, intake, customer_id=entry.customer_id))
     elif outcome == "queued":
