@@ -24,7 +24,8 @@ the key. The keyed event's hash covers the last legacy hash, so the legacy rows 
 rewritten afterwards either. A log with no ``chain_keyed`` event must be keyed from its first
 row: removing the event to pass keyed rows off as legacy ones breaks the chain at row 1. A
 legacy log first opened on a station whose key already exists (a restored copy) cannot be
-anchored and is reported from its first row.
+anchored and is reported from its first row. Likewise a keyring that lost the audit key gets
+a new one, under which the rows keyed before no longer verify: the loss is reported, not hidden.
 """
 
 from __future__ import annotations
