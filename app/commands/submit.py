@@ -53,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"keep retrying server errors for up to this long (default {DEFAULT_WAIT:g}; offline stops at once)",
     )
     parser.add_argument("--clerk", help="who submits, for the audit trail (default: the login name)")
+    parser.epilog = (
+        "Exit status: 0 created (the customer's JSON printed); 1 refused, with the field messages as JSON; "
+        "2 unusable file, configuration or keyring, or a setup that stops every send (no API key, an address "
+        "in plain http to another computer, an unreadable CA bundle): nothing is queued; 3 queued, to be sent later."
+    )
 
 
 def _documents(specs: list[str], max_bytes: int) -> list[DocumentFile]:
