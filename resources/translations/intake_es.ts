@@ -1788,7 +1788,7 @@
         <message>
             <location filename="../../app/settings_rules.py" />
             <source>The files URL is on another server than the API URL: documents would not be sent, because the API key goes only to the API's server. Correct the files URL, or allow the key to go to the files server.</source>
-            <translation type="unfinished" />
+            <translation>La URL de archivos está en otro servidor que la URL de la API: los documentos no se enviarían, porque la clave de la API solo va al servidor de la API. Corrija la URL de archivos o permita que la clave vaya al servidor de archivos.</translation>
         </message>
         <message>
             <location filename="../../app/settings_rules.py" />
@@ -1846,12 +1846,12 @@
         <message>
             <location filename="../../ui/settings_dialog.py" />
             <source>Also send the API key to the files URL's server</source>
-            <translation type="unfinished" />
+            <translation>Enviar también la clave de la API al servidor de la URL de archivos</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
             <source>Only if the POS vendor serves files from another server than the API.</source>
-            <translation type="unfinished" />
+            <translation>Solo si el proveedor del POS sirve los archivos desde otro servidor que la API.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -2188,27 +2188,27 @@
         <message>
             <location filename="../../app/datakey.py" />
             <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it: {outbox} intakes in the outbox, {drafts} drafts, {consent} consent records. No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation type="unfinished" />
+            <translation>Falta la clave de datos en el llavero ({keyring}), y este puesto guarda datos cifrados con ella: {outbox} registros en la bandeja de salida, {drafts} borradores, {consent} registros de consentimiento. No se creó una clave nueva: dejaría estos datos ilegibles para siempre. Un administrador restaura la clave guardada durante la instalación con 'intake credentials import-data-key FILE' (o con su código impreso).</translation>
         </message>
         <message>
             <location filename="../../app/datakey.py" />
             <source>The data key in the keyring ({keyring}) does not open this station's data ({outbox} intakes in the outbox, {drafts} drafts, {consent} consent records): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation type="unfinished" />
+            <translation>La clave de datos del llavero ({keyring}) no abre los datos de este puesto ({outbox} registros en la bandeja de salida, {drafts} borradores, {consent} registros de consentimiento): no es la clave con la que se guardaron. No se cambió nada. Un administrador restaura la clave correcta con 'intake credentials import-data-key FILE' (o con su código impreso).</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
             <source>{file} is missing from the data folder {folder}, although this station created it: it was deleted or moved. Nothing is read from or written to it until an admin puts it (or a backup) back, or runs 'intake data start-empty {store}' to start with an empty one.</source>
-            <translation type="unfinished" />
+            <translation>Falta {file} en la carpeta de datos {folder}, aunque este puesto lo creó: se borró o se movió. No se lee ni se escribe nada en él hasta que un administrador lo vuelva a poner (o una copia de seguridad), o ejecute 'intake data start-empty {store}' para empezar con uno vacío.</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
             <source>{file} in the data folder {folder} is empty (0 bytes), although this station had stored data in it. It was kept aside as {kept}. Nothing is read from or written to it until an admin puts a backup back as {file}, or runs 'intake data start-empty {store}' to start with an empty one.</source>
-            <translation type="unfinished" />
+            <translation>{file} en la carpeta de datos {folder} está vacío (0 bytes), aunque este puesto había guardado datos en él. Se apartó como {kept}. No se lee ni se escribe nada en él hasta que un administrador vuelva a poner una copia de seguridad como {file}, o ejecute 'intake data start-empty {store}' para empezar con uno vacío.</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
             <source>{file} in the data folder {folder} is damaged: it is not a readable database. It was kept aside as {kept}, not deleted. Nothing is read from or written to it until an admin puts a backup back as {file}, or runs 'intake data start-empty {store}' to start with an empty one.</source>
-            <translation type="unfinished" />
+            <translation>{file} en la carpeta de datos {folder} está dañado: no es una base de datos legible. Se apartó como {kept}, sin borrarlo. No se lee ni se escribe nada en él hasta que un administrador vuelva a poner una copia de seguridad como {file}, o ejecute 'intake data start-empty {store}' para empezar con uno vacío.</translation>
         </message>
     </context>
     <context>

@@ -1788,7 +1788,7 @@
         <message>
             <location filename="../../app/settings_rules.py" />
             <source>The files URL is on another server than the API URL: documents would not be sent, because the API key goes only to the API's server. Correct the files URL, or allow the key to go to the files server.</source>
-            <translation type="unfinished" />
+            <translation>L'URL des fichiers est sur un autre serveur que l'URL de l'API : les documents ne seraient pas envoyés, car la clé d'API ne va qu'au serveur de l'API. Corrigez l'URL des fichiers, ou autorisez l'envoi de la clé au serveur des fichiers.</translation>
         </message>
         <message>
             <location filename="../../app/settings_rules.py" />
@@ -1846,12 +1846,12 @@
         <message>
             <location filename="../../ui/settings_dialog.py" />
             <source>Also send the API key to the files URL's server</source>
-            <translation type="unfinished" />
+            <translation>Envoyer aussi la clé d'API au serveur de l'URL des fichiers</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
             <source>Only if the POS vendor serves files from another server than the API.</source>
-            <translation type="unfinished" />
+            <translation>Seulement si le fournisseur du POS sert les fichiers depuis un autre serveur que l'API.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -2188,27 +2188,27 @@
         <message>
             <location filename="../../app/datakey.py" />
             <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it: {outbox} intakes in the outbox, {drafts} drafts, {consent} consent records. No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation type="unfinished" />
+            <translation>La clé des données manque dans le trousseau ({keyring}), et ce poste conserve des données chiffrées avec elle : {outbox} inscriptions dans la boîte d'envoi, {drafts} brouillons, {consent} consentements. Aucune nouvelle clé n'a été créée : ces données deviendraient illisibles pour toujours. Un administrateur restaure la clé enregistrée lors de l'installation avec 'intake credentials import-data-key FILE' (ou son code imprimé).</translation>
         </message>
         <message>
             <location filename="../../app/datakey.py" />
             <source>The data key in the keyring ({keyring}) does not open this station's data ({outbox} intakes in the outbox, {drafts} drafts, {consent} consent records): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation type="unfinished" />
+            <translation>La clé des données du trousseau ({keyring}) n'ouvre pas les données de ce poste ({outbox} inscriptions dans la boîte d'envoi, {drafts} brouillons, {consent} consentements) : ce n'est pas la clé avec laquelle elles ont été enregistrées. Rien n'a été modifié. Un administrateur restaure la bonne clé avec 'intake credentials import-data-key FILE' (ou son code imprimé).</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
             <source>{file} is missing from the data folder {folder}, although this station created it: it was deleted or moved. Nothing is read from or written to it until an admin puts it (or a backup) back, or runs 'intake data start-empty {store}' to start with an empty one.</source>
-            <translation type="unfinished" />
+            <translation>{file} manque dans le dossier de données {folder}, alors que ce poste l'a créé : il a été supprimé ou déplacé. Rien n'y est lu ni écrit tant qu'un administrateur ne l'a pas remis en place (ou une sauvegarde), ou n'a pas lancé 'intake data start-empty {store}' pour repartir d'un fichier vide.</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
             <source>{file} in the data folder {folder} is empty (0 bytes), although this station had stored data in it. It was kept aside as {kept}. Nothing is read from or written to it until an admin puts a backup back as {file}, or runs 'intake data start-empty {store}' to start with an empty one.</source>
-            <translation type="unfinished" />
+            <translation>{file} dans le dossier de données {folder} est vide (0 octet), alors que ce poste y avait enregistré des données. Il a été mis de côté sous le nom {kept}. Rien n'y est lu ni écrit tant qu'un administrateur n'a pas remis une sauvegarde sous le nom {file}, ou n'a pas lancé 'intake data start-empty {store}' pour repartir d'un fichier vide.</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
             <source>{file} in the data folder {folder} is damaged: it is not a readable database. It was kept aside as {kept}, not deleted. Nothing is read from or written to it until an admin puts a backup back as {file}, or runs 'intake data start-empty {store}' to start with an empty one.</source>
-            <translation type="unfinished" />
+            <translation>{file} dans le dossier de données {folder} est endommagé : ce n'est pas une base de données lisible. Il a été mis de côté sous le nom {kept}, sans être supprimé. Rien n'y est lu ni écrit tant qu'un administrateur n'a pas remis une sauvegarde sous le nom {file}, ou n'a pas lancé 'intake data start-empty {store}' pour repartir d'un fichier vide.</translation>
         </message>
     </context>
     <context>
