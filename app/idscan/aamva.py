@@ -156,6 +156,11 @@ _MIN_ELEMENT_LINES = 3
 # ZIP) comes after its street line DAL, so "MADAME" is first name Madame, not "MA" + DAM "E".
 _AFTER_A_STREET = frozenset({"DAM", "DAN", "DAO", "DAP"})
 _STREETS = frozenset({"DAL"})
+# And class, restrictions and endorsements come after the address's state: "CEDAR" in a street
+# is not the class DAR when the state DAJ is still to come.
+_COMES_AFTER = {"DAR": "DAJ", "DAS": "DAJ", "DAT": "DAJ"}
+# An element ID with one stray non-ASCII byte in it: "DÔCS", "DCÔB".
+_STRAY_BYTE = re.compile(r"D(?:[^\x00-\x7f]([A-Z]{2})|([A-Z])[^\x00-\x7f]([A-Z]))")
 # How many following IDs a candidate's value may run to when checking its shape.
 _LOOKAHEAD = 4
 
@@ -285,7 +290,32 @@ def _element_lines(chunks: list[str], ids: frozenset[str], split: _Split) -> dic
     return found
 
 
-def _split_elements(body: str, ids: frozenset[str]) -> tuple[dict[str, str], _Split]:
+def _repair_run_together(chunk: str, ids: frozenset[str], split: _Split) -> str:
+    """Remove a stray byte inside an element ID of run-together text ("DÔCSSMITH" -> "DCSSMITH")."""
+
+    def repair(match: re.Match[str]) -> str:
+        code = "D" + (match.group(1) or match.group(2) + match.group(3))
+        if code not in ids:
+            return match.group(0)
+        split.damaged.add(code)
+        return code
+
+    return _STRAY_BYTE.sub(repair, chunk)
+
+
+def _without_trailer(chunk: str, header: _Header) -> tuple[str, bool]:
+    """The chunk without a jurisdiction subfile that follows the DL data: "ZCZCA..." or, when
+    the header lists it, a bare designator at the very end ("...DDB02132010ZD")."""
+    if z_subfile := _Z_SUBFILE.search(chunk):
+        return chunk[: z_subfile.start()], True
+    for kind in header.subfile_types:
+        if kind[:1] == "Z" and chunk.endswith(kind):
+            return chunk[: -len(kind)], True
+    return chunk, False
+
+
+def _split_elements(body: str, header: _Header) -> tuple[dict[str, str], _Split]:
+    ids = elements.ids_for(header.version)
     split = _Split()
     chunks = [chunk for chunk in _SEPARATORS.split(body) if chunk]
     found = _element_lines(chunks, ids, split)
@@ -295,10 +325,13 @@ def _split_elements(body: str, ids: frozenset[str]) -> tuple[dict[str, str], _Sp
         return found, split
     found = {}
     split.run_together = True
+    run_ids = elements.run_together_ids(header.version)
     for chunk in chunks:
-        z_subfile = _Z_SUBFILE.search(chunk)
-        last = _split_run_together(chunk[: z_subfile.start()] if z_subfile else chunk, ids, found)
-        split.last_code = None if z_subfile else (last or split.last_code)
+        data, trailer = _without_trailer(_repair_run_together(chunk, run_ids, split), header)
+        last = _split_run_together(data, run_ids, found)
+        split.last_code = None if trailer else (last or split.last_code)
+    for code in elements.KEPT_LEGACY_IDS - ids:
+        found.pop(code, None)
     return found, split
 
 
@@ -306,6 +339,8 @@ def _split_fits(prev_code: str, prev_value: str, code: str, value: str) -> bool:
     """Whether an element ``code`` may start here, ending the previous element's value."""
     if prev_value.strip():
         return True
+    if prev_code == "DAG" and code == "DAL":
+        return True  # no mailing street, the residence street follows (Oregon)
     # The previous element's shape is not checked: a bad value on the card must not make every
     # later split fail. Its emptiness is: a name or ID number is never empty.
     if prev_code in elements.NEVER_EMPTY:
@@ -353,6 +388,12 @@ def _codes_after(chunk: str, positions: list[int], index: int) -> set[str]:
     return {chunk[q : q + 3] for q in positions[index + 1 :]}
 
 
+def _out_of_order(chunk: str, positions: list[int], index: int) -> bool:
+    """Whether the ID at ``positions[index]`` comes before an element it always follows."""
+    before = _COMES_AFTER.get(chunk[positions[index] : positions[index] + 3])
+    return before is not None and before in _codes_after(chunk, positions, index)
+
+
 def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) -> str | None:
     """Split a run of elements without separators into ``found``; returns the last element's ID."""
     _, candidate_pattern = _patterns(ids)
@@ -361,7 +402,12 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
         return None
     # An ID right after a space is likely a word inside a value when the same ID also occurs
     # where nothing but an element boundary can be.
-    strong = {chunk[p : p + 3] for p in positions if p == 0 or not chunk[p - 1].isspace()}
+    # An occurrence out of the usual order (class DAR in "CEDAR" before the state) is no evidence.
+    strong = {
+        chunk[p : p + 3]
+        for index, p in enumerate(positions)
+        if (p == 0 or not chunk[p - 1].isspace()) and not _out_of_order(chunk, positions, index)
+    }
     accepted: list[tuple[int, str]] = []
     taken: set[str] = set()
     for index, pos in enumerate(positions):
@@ -373,6 +419,8 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
         if pos > 0 and chunk[pos - 1].isspace() and code in strong:
             continue
         if code in _AFTER_A_STREET and not (_STREETS & (taken | found.keys())):
+            continue
+        if code in _COMES_AFTER and _COMES_AFTER[code] not in taken and _out_of_order(chunk, positions, index):
             continue
         # Two IDs overlapping ("BUDDA" + "DAC": DAD and DAC) and this one occurring again later:
         # the later occurrence is the element, this one is letters of a value.
@@ -671,7 +719,7 @@ def parse_barcode(
         text = swapped
     ids = elements.ids_for(header.version)
     start, subfile = _find_subfile(text, header, ids)
-    found, split = _split_elements(text[start:], ids)
+    found, split = _split_elements(text[start:], header)
     if not found:
         raise ScanError(NO_DATA)
     cut = _cut_off(text, header, split, max(header.end, start - 2))
@@ -680,6 +728,8 @@ def parse_barcode(
 
 def _read_tracks(text: str, today: date, jurisdiction: str | None, customer_type: str | None) -> ScanResult:
     """A card whose barcode holds magnetic-stripe tracks, read through the same rules."""
+    if sum(ch.islower() for ch in text) > sum(ch.isupper() for ch in text):
+        text = text.swapcase()  # typed with Caps Lock on: track text is in capitals
     iin, found = magstripe.read_tracks(text)
     if not found:
         raise ScanError(NO_DATA)

@@ -28,6 +28,10 @@ LEGACY_IDS = _codes(
     DCB DCD DCF"""
 )
 ALL_IDS = MODERN_IDS | LEGACY_IDS
+# Legacy elements that newer cards still write (Alberta's version 03: class DAR, endorsements
+# DAT). Split on when the separators are dropped, so their values do not run into the
+# previous element; never read into a field.
+KEPT_LEGACY_IDS = _codes("DAR DAS DAT")
 
 
 def ids_for(version: int | None) -> frozenset[str]:
@@ -36,12 +40,18 @@ def ids_for(version: int | None) -> frozenset[str]:
     return LEGACY_IDS if version <= 1 else MODERN_IDS
 
 
+def run_together_ids(version: int | None) -> frozenset[str]:
+    """The IDs to split a run of elements without separators on."""
+    ids = ids_for(version)
+    return ids if version is None or version <= 1 else ids | KEPT_LEGACY_IDS
+
+
 _DATE = r"[0-9]{8}|[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}"
 _POSTAL = r"[0-9]{5}[0-9 \-]{0,8}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9] *"
 
 # The shape a value of these elements always has. Kept loose enough for real cards that bend
 # the standard (eye colour "BRN", height "5'-09\""), tight enough to refuse words and names.
-_EYES = "BLK|BLU|BRO|BRN|GRY|GRN|HAZ|MAR|PNK|DIC|UNK|BLUE|BROWN|GREEN|HAZEL|GRAY|GREY|BLACK"
+_EYES = "BLK|BLU|BRO|BRN|GRY|GRN|HAZ|HZL|MAR|PNK|DIC|UNK|BLUE|BROWN|GREEN|HAZEL|GRAY|GREY|BLACK|BK|BL|BN|BR|GN|GR|HZ"
 _HAIR = "BAL|BLK|BLN|BRO|BRN|GRY|RED|SDY|WHI|UNK|BALD|BLACK|BLOND|BROWN|GRAY|GREY|SANDY|WHITE"
 SHAPES: dict[str, re.Pattern[str]] = {
     code: re.compile(pattern)
@@ -56,16 +66,23 @@ SHAPES: dict[str, re.Pattern[str]] = {
         ("DAU", r"[0-9][0-9 '\"\-A-Za-z]{0,9}"),
         ("DAV DAW DAX", r"[0-9]{2,3}( ?[A-Z]{2,3})?"),
         ("DDE DDF DDG", r"[TNU]"),
-        ("DDA", r"[FN]"),
-        ("DDD DDK DDL", r"1"),
+        ("DDA", r"[FMN]"),  # fully, materially or not compliant
+        ("DDD DDK DDL", r"[01]"),
         ("DBH DBI", r"[YN]"),
         ("DCE", r"[0-9]"),
     )
     for code in codes.split()
 }
 
+# Written instead of a value the card does not have, in any element (the standard's "NONE"
+# and "unavl"): a value every element may have.
+_PLACEHOLDER = re.compile(r"NONE|UNAVL|UNAVAILABLE|UNK|N/A", re.IGNORECASE)
+# Physical descriptions some cards leave empty ("DAYDAUDAG..." on Michigan's).
+MAY_BE_EMPTY = frozenset({"DAY", "DAZ", "DAU", "DAW", "DAX", "DCE", "DCG"})
 # Elements that are never empty on a card: a split leaving one of them empty is a wrong split.
-NEVER_EMPTY = frozenset({"DAQ", "DCS", "DAC", "DCT", "DAB", "DAA", "DAG", "DAI", "DAL", "DAN"}) | SHAPES.keys()
+NEVER_EMPTY = (
+    frozenset({"DAQ", "DCS", "DAC", "DCT", "DAB", "DAA", "DAG", "DAI", "DAL", "DAN"}) | SHAPES.keys()
+) - MAY_BE_EMPTY
 
 
 def value_fits(code: str, value: str) -> bool:
@@ -73,5 +90,7 @@ def value_fits(code: str, value: str) -> bool:
     text = value.strip()
     shape = SHAPES.get(code)
     if shape is not None:
-        return shape.fullmatch(text) is not None
+        if not text:
+            return code in MAY_BE_EMPTY
+        return shape.fullmatch(text) is not None or _PLACEHOLDER.fullmatch(text) is not None
     return bool(text) or code not in NEVER_EMPTY
