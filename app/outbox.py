@@ -28,6 +28,7 @@ next sender finds the customer on the server.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 import time
@@ -78,14 +79,15 @@ _MIGRATIONS = (
         value TEXT NOT NULL
     );
     """,
-    # When a create that may have reached the server was last handed to it (see app.sync's
-    # settle rule): an uncertain entry is not sent again before the server had ample time.
-    # ``ask_person``: the server could not tell whether the create happened; a person checks
-    # the POS, and their Retry sends the intake without asking the server again.
+    # The send mark of app.sync's settle rule (see SendMark), and ``ask_person``: the server
+    # could not tell whether the create happened; a person checks the POS, and their Retry
+    # sends the intake without asking the server again.
     """
     ALTER TABLE entries ADD COLUMN sent_at REAL;
+    ALTER TABLE entries ADD COLUMN sent_boot TEXT;
+    ALTER TABLE entries ADD COLUMN handed INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE entries ADD COLUMN ask_person INTEGER NOT NULL DEFAULT 0;
-    UPDATE entries SET sent_at = updated_at WHERE uncertain = 1;
+    UPDATE entries SET sent_at = updated_at, handed = 1 WHERE uncertain = 1;
     """,
 )
 
@@ -139,6 +141,39 @@ class PendingDocument:
 
 
 @dataclass(frozen=True)
+class SendMark:
+    """What the outbox knows of an entry's last create, for app.sync's settle rule.
+
+    ``uncertain``: the create may have reached the server. ``sent_at``: the latest moment it may
+    have left (None once the server answered it: nothing of it can still be running).
+    ``handed``: it was handed to the network, not only marked with its batch as about to be.
+    The batch mark is flushed to disk; ``handed`` is not (one flush per batch, not per create),
+    so it survives a killed program but perhaps not a power cut: ``boot`` (the machine's boot
+    when the mark was written) tells whether a missing ``handed`` can be trusted."""
+
+    uncertain: bool
+    sent_at: float | None = None
+    boot: str | None = None
+    handed: bool = False
+
+    def may_still_run(self) -> bool:
+        """Whether a create of this entry may have left at ``sent_at`` and still be running."""
+        if not self.uncertain or self.sent_at is None:
+            return False
+        return self.handed or self.boot != boot_marker()
+
+
+@functools.cache
+def boot_marker() -> str:
+    """This machine's current boot: Linux's boot id, elsewhere the boot time to ten seconds (a
+    clock change may alter it, which only makes the settle rule wait when it need not)."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return f"t{round(time.time() - time.monotonic(), -1):.0f}"
+
+
+@dataclass(frozen=True)
 class OutboxEntry:
     id: str
     state: EntryState
@@ -155,7 +190,6 @@ class OutboxEntry:
     label: str | None = field(repr=False)
     draft_id: str | None
     document_count: int
-    sent_at: float | None = None  # the latest moment a create of this entry may have left
 
     @property
     def pending(self) -> bool:
@@ -174,7 +208,7 @@ class WorkItem:
 _ENTRY_COLUMNS = (
     "id, state, created_at, updated_at, attempts, next_attempt_at, last_error, customer_id, customer_status, "
     "uncertain, draft_id, label, details, "
-    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id), sent_at"
+    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id)"
 )
 
 
@@ -443,23 +477,26 @@ class Outbox:
         only when :meth:`mark_may_send` already flushed a mark for this entry."""
         now = float(self._clock())
         with self._lock, self._flushed(flush):
-            self._update(entry_id, "state = ?, uncertain = 1, sent_at = ?", (EntryState.POSTING, now))
+            self._update(entry_id, "state = ?, uncertain = 1, sent_at = ?, sent_boot = ?, handed = 1",
+                         (EntryState.POSTING, now, boot_marker()))
 
-    def uncertain_flags(self, entry_ids: Iterable[str]) -> dict[str, tuple[bool, float | None]]:
-        """Each entry's ``uncertain`` mark and ``sent_at`` (to restore them, see below)."""
+    def send_marks(self, entry_ids: Iterable[str]) -> dict[str, SendMark]:
+        """Each entry's send mark (to decide on settling, and to restore it, see below)."""
         ids = list(entry_ids)
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT id, uncertain, sent_at FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids
+                "SELECT id, uncertain, sent_at, sent_boot, handed FROM entries "
+                f"WHERE id IN ({','.join('?' * len(ids))})", ids
             ).fetchall() if ids else []
-        return {entry_id: (bool(flag), sent_at) for entry_id, flag, sent_at in rows}
+        return {entry_id: SendMark(bool(flag), sent_at, boot, bool(handed))
+                for entry_id, flag, sent_at, boot, handed in rows}
 
     def mark_may_send(self, entry_ids: Iterable[str]) -> None:
         """The write-ahead mark for several entries about to be sent, in one flushed commit
         (one disk flush instead of one per create). If the sender dies, entries it had not
         reached yet are merely looked up on the server before being sent. An entry that was
-        not uncertain gets ``sent_at`` now; an uncertain one keeps the time of its last send
-        (None when the server answered it: nothing of it can still be running)."""
+        not uncertain gets a new mark (now, this boot, not handed yet); an uncertain one keeps
+        the mark of its last send."""
         ids = list(entry_ids)
         if not ids:
             return
@@ -467,16 +504,18 @@ class Outbox:
         with self._lock, self._flushed():
             self._conn.execute(
                 "UPDATE entries SET sent_at = CASE WHEN uncertain = 1 THEN sent_at ELSE ? END, "
+                "sent_boot = CASE WHEN uncertain = 1 THEN sent_boot ELSE ? END, "
+                "handed = CASE WHEN uncertain = 1 THEN handed ELSE 0 END, "
                 f"uncertain = 1 WHERE id IN ({','.join('?' * len(ids))})",
-                (now, *ids),
+                (now, boot_marker(), *ids),
             )
 
-    def restore_uncertain(self, flags: Mapping[str, tuple[bool, float | None]]) -> None:
+    def restore_uncertain(self, marks: Mapping[str, SendMark]) -> None:
         """Undo :meth:`mark_may_send` for entries that were not sent after all."""
         with self._lock, transaction(self._conn):
             self._conn.executemany(
-                "UPDATE entries SET uncertain = ?, sent_at = ? WHERE id = ?",
-                [(int(flag), sent_at, k) for k, (flag, sent_at) in flags.items()],
+                "UPDATE entries SET uncertain = ?, sent_at = ?, sent_boot = ?, handed = ? WHERE id = ?",
+                [(int(m.uncertain), m.sent_at, m.boot, int(m.handed), k) for k, m in marks.items()],
             )
 
     def settled(self, entry_id: str) -> None:
@@ -571,7 +610,7 @@ class Outbox:
 
     def _entry(self, row: Sequence[Any]) -> OutboxEntry:
         (entry_id, state, created_at, updated_at, attempts, next_at, last_error, customer_id, customer_status,
-         uncertain, draft_id, label, details, doc_count, sent_at) = row
+         uncertain, draft_id, label, details, doc_count) = row
         opened = self._cipher.decrypt_json(details, _ad(entry_id, "details")) if details else {}
         return OutboxEntry(
             id=entry_id,
@@ -589,7 +628,6 @@ class Outbox:
             label=self._cipher.decrypt(label, _ad(entry_id, "label")).decode("utf-8") if label else None,
             draft_id=draft_id,
             document_count=doc_count,
-            sent_at=sent_at,
         )
 
 

@@ -28,14 +28,18 @@ unwell, so the drain stops there instead of hammering it with the rest of the qu
 entries keep their schedule and the next drain resumes. A refused API key pauses the whole
 outbox until :meth:`OutboxSyncer.resume`.
 
+Two more habits close the gaps a slow server and a dead sender leave:
+
 4. **Let an uncertain create settle.** A server slower than the client's patience finishes the
    create after the client gave up, so a lookup made soon after finds nothing yet. An uncertain
    entry is therefore never sent again before ``settle_seconds`` have passed since its create
-   last left (``sent_at``, kept on disk, so a sender started after a crash or a kill waits just
-   the same); until then it is only looked up now and then, which confirms a slow create as soon
-   as it lands. After the settle time a lookup that finds nothing means the create did not
-   happen, and only then is it sent again. The create's own read timeout is generous too
-   (``app.api.client``), so a slow create is waited for rather than repeated.
+   last left (its send mark, kept on disk, so a sender started after a crash or a kill waits
+   just the same; entries a killed sender had only marked with their batch, never handed over,
+   need not wait, see ``app.outbox.SendMark``); until then it is only looked up now and then,
+   which confirms a slow create as soon as it lands. After the settle time a lookup that finds
+   nothing means the create did not happen, and only then is it sent again. The create's own
+   read timeout is generous too (``app.api.client``), so a slow create is waited for rather
+   than repeated.
 5. **Ask a person when the server cannot tell.** If a lookup cannot rule the customer out (the
    body lacks a name or date of birth, or the creation-date listing stays truncated even when
    asked for more), the uncertain entry is not sent: it is failed with a message asking the
@@ -69,7 +73,7 @@ from app.api.errors import (
 )
 from app.crypto import DecryptError
 from app.i18n import QT_TRANSLATE_NOOP as N
-from app.outbox import EntryBusy, Outbox, WorkItem
+from app.outbox import EntryBusy, Outbox, SendMark, WorkItem
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +293,7 @@ class OutboxSyncer:
         one flush; entries of the batch not sent (the drain stopped) get their mark back."""
         for start in range(0, len(due), self.write_ahead_batch):
             batch = due[start : start + self.write_ahead_batch]
-            before = self.outbox.uncertain_flags(batch)
+            before = self.outbox.send_marks(batch)
             self.outbox.mark_may_send(batch)
             unsent = dict(before)
             try:
@@ -305,10 +309,10 @@ class OutboxSyncer:
                 if unsent:
                     self.outbox.restore_uncertain(unsent)
 
-    def _send(self, client: Any, entry_id: str, before: tuple[bool, float | None], report: SyncReport) -> None:
+    def _send(self, client: Any, entry_id: str, before: SendMark, report: SyncReport) -> None:
         """One entry. ``before``: whether an earlier attempt may have reached the server, and
         when it last left (read before this drain's write-ahead mark)."""
-        was_uncertain, sent_at = before
+        was_uncertain = before.uncertain
         try:
             item = self.outbox.work_item(entry_id)
         except DecryptError:
@@ -316,7 +320,7 @@ class OutboxSyncer:
             report.failed.append(entry_id)
             return None
         if item is None:  # finished or discarded meanwhile: take back the write-ahead mark
-            self.outbox.restore_uncertain({entry_id: (was_uncertain, sent_at)})
+            self.outbox.restore_uncertain({entry_id: before})
             return None
         phase = "upload"
         try:
@@ -327,16 +331,16 @@ class OutboxSyncer:
                 try:
                     existing = self._find_existing(client, item)
                 except _CannotRuleOut:
-                    if self._settling(sent_at):
-                        return self._wait_to_settle(item, sent_at, report)
+                    if self._settling(before):
+                        return self._wait_to_settle(item, before, report)
                     self.outbox.mark_failed(entry_id, error=MSG_UNCONFIRMED, uncertain=True, ask_person=True)
                     report.failed.append(entry_id)
                     return None
                 if existing is not None:
                     self._created(item, existing, report, adopted=True)
                     return None
-                if self._settling(sent_at):
-                    return self._wait_to_settle(item, sent_at, report)
+                if self._settling(before):
+                    return self._wait_to_settle(item, before, report)
             phase = "create"
             body = dict(item.body)
             if uploaded:
@@ -368,17 +372,16 @@ class OutboxSyncer:
             self.outbox.mark_failed(entry_id, error=message, uncertain=was_uncertain or phase == "create")
             report.failed.append(entry_id)
 
-    def _settling(self, sent_at: float | None) -> bool:
-        """Whether a create that left at ``sent_at`` may still be under way on the server (None:
-        no request of this entry can still be running; its outcome is only unknown)."""
-        return sent_at is not None and self._clock() < sent_at + self.settle_seconds
+    def _settling(self, mark: SendMark) -> bool:
+        """Whether the entry's last create may still be under way on the server."""
+        return mark.may_still_run() and self._clock() < float(mark.sent_at or 0.0) + self.settle_seconds
 
-    def _wait_to_settle(self, item: WorkItem, sent_at: float | None, report: SyncReport) -> None:
+    def _wait_to_settle(self, item: WorkItem, mark: SendMark, report: SyncReport) -> None:
         """Not found yet, but the last create may still land: look again later, send nothing now.
         Lookups are repeated a few times within the settle time, so a slow create is
         confirmed soon after it lands."""
         now = self._clock()
-        settled_at = float(sent_at or now) + self.settle_seconds
+        settled_at = float(mark.sent_at or now) + self.settle_seconds
         check_again = now + max(self.base_delay, self.settle_seconds / 4)
         self.outbox.schedule_retry(item.entry.id, next_attempt_at=min(settled_at, check_again), error=MSG_SETTLING,
                                    uncertain=True, count_attempt=False)

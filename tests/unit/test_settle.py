@@ -9,6 +9,7 @@ import random
 import httpx
 import pytest
 
+from app import outbox as outbox_module
 from app import wire
 from app.api.client import ApiClient
 from app.crypto import Cipher, new_key
@@ -73,8 +74,9 @@ def test_a_slow_create_is_looked_up_but_never_sent_again_before_it_settles(path,
         entry_id = box.enqueue(BODY)
         syncer = syncer_for(box, pos, clock)
         syncer.drain()
-        sent_at = box.get(entry_id).sent_at
-        assert box.get(entry_id).uncertain and sent_at == clock.now
+        mark = box.send_marks([entry_id])[entry_id]
+        assert mark.uncertain and mark.handed and mark.sent_at == clock.now
+        sent_at = mark.sent_at
 
         # The backoff is over but the server may still be at it: looked up, not sent.
         for _ in range(3):
@@ -129,6 +131,33 @@ def test_a_fresh_sender_waits_for_a_create_a_killed_one_left_in_flight(path, cip
     assert pos.count("POST", POST_CUSTOMERS) == 0
 
 
+def test_entries_a_killed_sender_only_marked_with_their_batch_need_not_wait(path, cipher, pos, clock):
+    with Outbox(path, cipher, clock=clock) as box:
+        first, second, third = (box.enqueue(BODY), box.enqueue({**BODY, wire.FIRST_NAME: "Eve"}),
+                                box.enqueue({**BODY, wire.FIRST_NAME: "Ivy"}))
+        box.mark_may_send([first, second, third])  # the batch's flushed mark
+        box.mark_sending(first)  # only the first create was handed over; then the kill
+    clock.now += 5
+    with Outbox(path, cipher, clock=clock) as box:
+        report = syncer_for(box, pos, clock).drain()
+        assert sorted(c.entry_id for c in report.created) == sorted([second, third])
+        assert box.get(first).last_error == MSG_SETTLING
+    # the two never handed over were looked up once, then sent; the first waits
+    assert pos.count("POST", POST_CUSTOMERS) == 2
+
+
+def test_after_a_power_cut_an_unconfirmed_batch_mark_is_taken_as_sent(path, cipher, pos, clock, monkeypatch):
+    with Outbox(path, cipher, clock=clock) as box:
+        entry_id = box.enqueue(BODY)
+        box.mark_may_send([entry_id])  # flushed; the unflushed "handed" may be lost with the power
+    monkeypatch.setattr(outbox_module, "boot_marker", lambda: "another boot")
+    clock.now += 5
+    with Outbox(path, cipher, clock=clock) as box:
+        report = syncer_for(box, pos, clock).drain()
+        assert report.created == [] and box.get(entry_id).last_error == MSG_SETTLING
+    assert pos.count("POST", POST_CUSTOMERS) == 0
+
+
 def test_an_answered_failure_needs_a_lookup_but_no_settling(path, cipher, pos, clock):
     # A 500 is an answer: the server is done with the request, so no waiting, only a look first.
     pos.script.append(("POST", POST_CUSTOMERS, 500))
@@ -137,7 +166,7 @@ def test_an_answered_failure_needs_a_lookup_but_no_settling(path, cipher, pos, c
         syncer = syncer_for(box, pos, clock)
         syncer.drain()
         entry = box.get(entry_id)
-        assert entry.uncertain and entry.sent_at is None
+        assert entry.uncertain and box.send_marks([entry_id])[entry_id].sent_at is None
         clock.now = entry.next_attempt_at
         report = syncer.drain()
     assert [c.adopted for c in report.created] == [False]
