@@ -194,6 +194,11 @@ def main() -> int:
         mode = _time_each(mode_texts, parse, max(1, args.rounds // 4))
         m50, m99 = _percentile(mode, 0.5), _percentile(mode, 0.99)
         print(f"  {name:28s} p50 {m50 * 1000:7.1f} us   p99 {m99 * 1000:7.1f} us")
+    # Other work on a shared machine stretches single samples: the best of each text's rounds
+    # is the parse's own cost, shown beside the load so a missed target can be judged.
+    best = sorted(min(parsed[i :: len(texts)]) for i in range(len(texts)))
+    print(f"best of {args.rounds} rounds per text: p50 {_percentile(best, .5) * 1000:7.1f} us   "
+          f"p99 {_percentile(best, .99) * 1000:7.1f} us   (load average {os.getloadavg()[0]:.1f})")
     verdict = "meets" if p99 < TARGET_P99_MS else "MISSES"
     print(f"target p99 < {TARGET_P99_MS:.1f} ms: {verdict} ({p99:.3f} ms)")
     if args.window_rounds > 0:

@@ -406,7 +406,8 @@ def _split_run_together(chunk: str, ids: frozenset[str], found: dict[str, str]) 
     strong = {
         chunk[p : p + 3]
         for index, p in enumerate(positions)
-        if (p == 0 or not chunk[p - 1].isspace()) and not _out_of_order(chunk, positions, index)
+        if (p == 0 or not chunk[p - 1].isspace())
+        and not (chunk[p : p + 3] in _COMES_AFTER and _out_of_order(chunk, positions, index))
     }
     accepted: list[tuple[int, str]] = []
     taken: set[str] = set()
@@ -466,12 +467,17 @@ class _Builder:
         self.warnings: list[str] = []
         self.fields: dict[str, object] = {}
         self.suffix: str | None = None
+        # Invisible characters removed; placeholders ("NONE", "unavl" ...) are no value.
+        self.values: dict[str, str] = {}
+        for code, raw in found.items():
+            text = _INVISIBLE.sub("", raw).strip()
+            if text and not names.is_placeholder(text):
+                self.values[code] = text
 
     def value(self, *codes: str) -> str | None:
-        """The first of ``codes`` with a value; invisible characters and placeholders are no value."""
+        """The first of ``codes`` that has a value."""
         for code in codes:
-            text = _INVISIBLE.sub("", self.found.get(code, "")).strip()
-            if text and not names.is_placeholder(text):
+            if text := self.values.get(code):
                 return text
         return None
 

@@ -9,6 +9,7 @@ splitter reject a split that would give an element a value it can never have.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 
 def _codes(text: str) -> frozenset[str]:
@@ -40,6 +41,7 @@ def ids_for(version: int | None) -> frozenset[str]:
     return LEGACY_IDS if version <= 1 else MODERN_IDS
 
 
+@cache
 def run_together_ids(version: int | None) -> frozenset[str]:
     """The IDs to split a run of elements without separators on."""
     ids = ids_for(version)
