@@ -36,7 +36,6 @@ from app.api.errors import (
     Rejected,
     ServerError,
 )
-from app.api.transport import deadline, new_transport
 from app.credentials import clean_api_key
 
 log = logging.getLogger(__name__)
@@ -118,6 +117,14 @@ def checked_base_url(url: str, what: str = "API URL") -> str:
             "over https. Plain http is allowed only to this computer (localhost, 127.0.0.1, ::1), e.g. the sandbox."
         )
     return text.rstrip("/")
+
+
+def new_transport(verify: ssl.SSLContext | bool = True) -> httpx.HTTPTransport:
+    """httpx's transport with Nagle's algorithm off and each request's deadline enforced
+    (app.api.transport; loaded, with httpcore, only once a client is made)."""
+    from app.api.transport import new_transport as make
+
+    return make(verify)
 
 
 def origin(url: str | httpx.URL) -> tuple[str, str, int]:
@@ -403,6 +410,8 @@ class ApiClient:
         request = self._http.build_request(method, url, **kwargs)
         self._check_key_destination(request, method, label)
         limit = self._deadline_for(request)
+        from app.api.transport import deadline  # loaded by now unless a test brought its own transport
+
         try:
             with deadline(limit) as ends:
                 streamed = self._http.send(request, stream=True)
