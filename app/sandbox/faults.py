@@ -136,7 +136,9 @@ class Fault:
         return self.path is None or fnmatch.fnmatchcase(path, self.path)
 
     def as_dict(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, False)}
+        # 0 and False are "not set", except for an id override (an id of 0 is a fault worth sending).
+        return {k: v for k, v in asdict(self).items()
+                if v is not None and (k == CUSTOMER_ID_OVERRIDE or (v is not False and v != 0))}
 
 
 def _opt_int(value: object, name: str) -> int | None:

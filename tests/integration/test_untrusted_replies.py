@@ -87,7 +87,7 @@ def test_reply_faults_are_scripted_over_http(sandbox):
     import httpx
 
     faults = [{"drip": 0.5}, {"huge_body": 1 << 31}, {"status": 429, "retry_after": "1e300"},
-              {"customer_id_override": 2**200}]
+              {"customer_id_override": 2**200}, {"customer_id_override": 0}]
     reply = httpx.post(sandbox.base_url + "/_sandbox/faults", json=faults, headers=_key(sandbox))
     assert reply.status_code == 200
     assert [Fault.from_mapping(f) for f in reply.json()["pending"]] == [Fault.from_mapping(f) for f in faults]
