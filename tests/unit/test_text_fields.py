@@ -11,6 +11,7 @@ import pytest
 
 from app import wire
 from app.validation import ValidationContext, build_body, validate_field, validate_record
+from app.wizard import IntakeWizard
 
 TODAY = date(2024, 6, 1)
 A = wire.ADDRESS + "."
@@ -159,3 +160,30 @@ def test_the_body_sent_is_already_normal():
     body = build_body(rec, ctx())
     assert build_body(body, ctx()) == body
     assert (body[wire.STATE_ID], body[wire.NICKNAME], body[wire.PHONE]) == ("D12", "Annie", "5551234567")
+
+
+# --- the window's live checks (its model, without Qt) use the same rules ---------------------
+
+
+def wizard_with(name: str, value: str) -> IntakeWizard:
+    w = IntakeWizard("CA", today=TODAY)
+    w.fill(record(**{name: value}))
+    return w
+
+
+@pytest.mark.parametrize("name", FREE_TEXT)
+def test_the_window_shows_the_control_character_message_as_the_clerk_types(name):
+    w = wizard_with(name, inserted(TEXT_FIELDS[name], "\u202e"))
+    assert w.messages_for(name) == []  # quiet until the clerk leaves the field
+    w.touch(name)
+    assert [m.template for m in w.messages_for(name)] == [
+        "{label} contains an invisible control character; type it again"]
+    assert not w.ready()
+
+
+@pytest.mark.parametrize("name", IDENTIFIERS)
+def test_the_window_sends_identifiers_without_invisible_characters(name):
+    w = wizard_with(name, inserted(TEXT_FIELDS[name], "\u200b\u202e"))
+    w.touch_all()
+    assert w.errors() == {}
+    assert visible_everywhere(w.body())
