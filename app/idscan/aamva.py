@@ -33,10 +33,12 @@ Real cards and real scanners bend the standard; this reader copes with:
 * ZIP codes padded to nine digits (``902100000`` -> ``90210``, ``902101234`` -> ``90210-1234``)
   or padded otherwise (``0210800000``, ``96826     0`` -> the five-digit ZIP), Canadian postal
   codes without the space (``A1A1A1`` -> ``A1A 1A1``), street lines ending in a comma;
-* version-01 full names (``DAA`` as ``LAST,FIRST,MIDDLE,SUFFIX``, ``LAST, FIRST MIDDLE`` or with
-  spaces only, in the issuer's order from ``app.idscan.jurisdictions``) and separate
-  ``DAB``/``DAC``/``DAD``; name suffixes (``DCU``, or the full name's suffix part) are never a
-  middle name: the reader appends them to the last name and says so in its summary; version-02/03 given names ``DCT`` as
+* version-01 full names (``DAA`` as ``LAST,FIRST,MIDDLE,SUFFIX``, ``LAST, FIRST MIDDLE`` or
+  with spaces only, in the issuer's order from ``app.idscan.jurisdictions``) and separate
+  ``DAB``/``DAC``/``DAD``; name suffixes (``DCU``, or the full name's suffix part) are never
+  a middle name: the reader appends them to the last name and says so in its summary;
+  a middle initial written at the end of the first name (``MOTORIST E``); version-02/03 given
+  names ``DCT`` as
   ``FIRST MIDDLE`` or ``FIRST,MIDDLE``; name-truncation flags ``DDE``/``DDF``/``DDG``;
   placeholders such as ``NONE``, ``UNAVL`` or ``NMN`` instead of a middle name;
 * names in capitals, title-cased for the form (``O'BRIEN`` -> ``O'Brien``, accents kept);
@@ -507,8 +509,8 @@ class _Builder:
         last = names.tidy_name(self.value("DCS", "DAB"))
         first = names.tidy_name(self.value("DAC"))
         middle = names.tidy_name(self.value("DAD"))
-        if first and middle is None and (parts := first.rsplit(" ", 1)) and len(parts[-1]) == 1 and len(parts) == 2:
-            first, middle = parts  # "MOTORIST E" in the first name, no middle name: an initial (Wyoming)
+        if middle is None:
+            first, middle = names.split_trailing_initial(first)
         given = self.value("DCT")
         if given and first is None:
             first, given_middle = names.split_given_names(given)
@@ -715,6 +717,8 @@ def parse_barcode(
         raise ScanError(NOT_A_CARD)
     if magstripe.looks_like_tracks(text):
         return _read_tracks(text, today or date.today(), jurisdiction, customer_type)
+    if magstripe.looks_like_cut_tracks(text):
+        raise ScanError(Message(CUT_OFF, _C))
     header = _read_header(text)
     if header is None:
         # A keyboard-wedge scanner typing with Caps Lock on inverts every letter's case.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 
+_TRACK_1_START = re.compile(r"%[A-Z]{2}[^^?;%]{1,50}\^")
 _TRACK_2 = re.compile(r";([0-9]{6})([0-9]{1,13})=([0-9]{4})([0-9]{8})[0-9]*=?\??")
 _CITY_LINE = re.compile(r"(.*?)\s+([A-Z]{2})\s+([A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{5}(?:-?[0-9]{4})?)")
 _CITY_LENGTH = 13
@@ -29,6 +30,11 @@ _POSTAL = slice(2, 13)
 def looks_like_tracks(text: str) -> bool:
     stripped = text.lstrip()
     return stripped.startswith("%") and _TRACK_2.search(stripped) is not None
+
+
+def looks_like_cut_tracks(text: str) -> bool:
+    """Track 1 of a card ("%BCVICTORIA^...") without a whole track 2: a scan cut short."""
+    return _TRACK_1_START.match(text.lstrip()) is not None and not looks_like_tracks(text)
 
 
 def _expiry(yymm: str, birth: str) -> str | None:

@@ -92,6 +92,17 @@ def tidy_name(raw: str | None) -> str | None:
     return title_case(text)
 
 
+def split_trailing_initial(first: str | None) -> tuple[str | None, str | None]:
+    """A first name ending in a single-letter word, with no middle name elsewhere, holds the
+    middle initial ("Motorist E" -> ("Motorist", "E"), as Wyoming writes it)."""
+    if first is None:
+        return None, None
+    head, _, tail = first.rpartition(" ")
+    if head and len(tail) == 1 and tail.isalpha():
+        return head, tail
+    return first, None
+
+
 def split_given_names(raw: str) -> tuple[str | None, str | None]:
     """DCT-style given names, "FIRST MIDDLE" or "FIRST,MIDDLE", as (first, middle)."""
     text = raw.strip()

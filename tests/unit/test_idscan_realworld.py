@@ -230,6 +230,48 @@ def test_british_columbia_magnetic_stripe_text():
     assert (result.expiry_date, result.issuer, result.warnings) == (date(2029, 4, 30), "BC", [])
 
 
+@pytest.mark.parametrize(
+    ("yymm", "expiry"),
+    [("2904", date(2029, 4, 30)), ("2902", date(2029, 2, 28)), ("2888", date(2028, 4, 30)),
+     ("2899", date(2028, 4, 10)), ("2877", None)],
+)  # fmt: skip
+def test_magnetic_stripe_expiry_codes(yymm, expiry):
+    result = parse_barcode(BC.replace("=2904", f"={yymm}"), today=date(2025, 6, 1))
+    assert result.expiry_date == expiry
+
+
+def test_magnetic_stripe_with_the_postal_code_in_track_3():
+    text = ("%FLDELRAY BEACH^DOE$JOHN$^4818 S FEDERAL BLVD^?;6360100462172082009=2101198207090=?"
+            "%!!33435      I               1600                                   ECCECC00000?")  # fmt: skip
+    result = parse_barcode(text, today=date(2020, 1, 1))
+    assert (result.fields[wire.FIRST_NAME], result.fields[wire.LAST_NAME]) == ("John", "Doe")
+    assert result.fields[wire.ADDRESS] == {
+        wire.ADDRESS_LINE1: "4818 S Federal Blvd", wire.CITY: "Delray Beach", wire.STATE: "FL", wire.ZIP: "33435",
+        wire.COUNTRY: "US",
+    }  # fmt: skip
+    assert (result.fields[wire.STATE_ID], result.fields[wire.DATE_OF_BIRTH]) == ("0462172082009", "1982-07-09")
+    assert (result.issuer, result.expiry_date) == ("FL", date(2021, 1, 31))
+
+
+def test_magnetic_stripe_with_a_full_length_city_has_no_separator_after_it():
+    text = BC.replace("%BCVICTORIA^", "%BCNORTH VANCOUV").replace("VICTORIA BC  V8W 3Y8", "NORTH VANCOUVER BC V7M 1A1")
+    result = parse_barcode(text, today=date(2025, 6, 1))
+    assert result.fields[wire.LAST_NAME] == "Doe"
+    assert result.fields[wire.ADDRESS][wire.CITY] == "North Vancouver"
+
+
+def test_magnetic_stripe_typed_with_caps_lock_on():
+    result = parse_barcode(BC.swapcase(), today=date(2025, 6, 1))
+    assert (result.fields[wire.FIRST_NAME], result.fields[wire.ADDRESS][wire.CITY]) == ("Jane", "Victoria")
+
+
+def test_a_magnetic_stripe_scan_cut_before_track_2_says_so():
+    with pytest.raises(ScanError, match="cut off"):
+        parse_barcode(BC[: BC.index(";") + 8], today=TODAY)
+    with pytest.raises(ScanError, match="not a driver"):
+        parse_barcode("%ABC 100% sure", today=TODAY)
+
+
 @pytest.mark.parametrize("text", ["%BC^^?;636028=?", "%?;6360281234567=9913", "%BCX^Y^Z?;636028123=2904198004"])
 def test_broken_magnetic_stripe_text_raises_only_scan_error(text):
     with contextlib.suppress(ScanError):
@@ -241,3 +283,21 @@ def test_the_corpus_accuracy_helper_counts_a_wrong_expectation():
     whole, right, total = fully_right(wrong)
     assert not whole
     assert right == total - 1
+
+
+@pytest.mark.parametrize(
+    ("first", "middle", "expected"),
+    [("MOTORIST E", "", ("Motorist", "E")), ("MARY ANN", "", ("Mary Ann", None)),
+     ("JOHN Q", "QUINCY", ("John Q", "Quincy"))],
+)  # fmt: skip
+def test_a_middle_initial_at_the_end_of_the_first_name(first, middle, expected):
+    result = parse_barcode(build(_modern(first=first, middle=middle), iin=IIN["CA"], version=9), today=TODAY)
+    assert (result.fields[wire.FIRST_NAME], result.fields.get(wire.MIDDLE_NAME)) == expected
+
+
+@pytest.mark.parametrize(
+    ("street2", "kept"), [("FRESNO, CA  93721", False), ("FRESNO CA 93721", False), ("APT 4", True)]
+)
+def test_a_second_street_line_repeating_the_city_line_is_dropped(street2, kept):
+    result = parse_barcode(build(_modern(street2=street2), iin=IIN["CA"], version=9), today=TODAY)
+    assert (wire.ADDRESS_LINE2 in result.fields[wire.ADDRESS]) == kept
