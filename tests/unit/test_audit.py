@@ -246,6 +246,16 @@ def test_a_chain_recomputed_with_another_key_is_reported_and_with_the_key_it_hol
     assert log.verify() is None
 
 
+def test_cli_verify_reports_a_chain_recomputed_without_the_key(memory_keyring, capsys):
+    log = AuditLog.open(load_config())
+    a_day_of_intakes(log, 3)
+    _rehash(log.path, None, _mallory, start=5)
+    assert main(["audit", "verify"]) == 1
+    assert "event 5" in capsys.readouterr().err
+    _rehash(log.path, SecretStore().audit_key()[0], start=5)  # rewritten with the station's key
+    assert main(["audit", "verify"]) == 0
+
+
 def test_the_audit_key_lives_in_the_keyring_once_per_station(config, memory_keyring):
     first = AuditLog.open(config)
     a_day_of_intakes(first, 1)
