@@ -117,6 +117,20 @@ def test_a_lost_key_with_queued_intakes_is_refused_and_nothing_is_touched(config
     assert states(config) == ["queued", "queued"]
 
 
+def test_a_lost_key_is_not_replaced_while_even_sent_intakes_are_stored(config, memory_keyring):
+    station = Station(config)
+    try:
+        entry = station.outbox.enqueue(customer_body())
+        station.outbox.mark_posting(entry)
+        station.outbox.mark_created(entry, 555, None)  # sent: its personal data is removed
+    finally:
+        station.close()
+    memory_keyring.delete_password(SERVICE, DATA_KEY_USER)
+    with pytest.raises(DataKeyMissing, match="1 intakes in the outbox"):
+        Station(config)
+    assert memory_keyring.get_password(SERVICE, DATA_KEY_USER) is None
+
+
 def test_a_key_that_does_not_open_the_data_is_refused(config, memory_keyring, capsys):
     queue_work(config)
     memory_keyring.set_password(SERVICE, DATA_KEY_USER, base64.b64encode(new_key()).decode())
