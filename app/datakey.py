@@ -38,15 +38,15 @@ _KEYED_STORES = ("outbox", "drafts", "consent")  # the stores whose records the 
 
 KEY_MISSING = N(
     "Storage",
-    "The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it: "
-    "{outbox} intakes in the outbox, {drafts} drafts, {consent} consent records. No new key was made: that "
-    "would make this data unreadable for good. An admin restores the key saved at setup with "
+    "The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it "
+    "(intakes in the outbox: {outbox}, drafts: {drafts}, consent records: {consent}). No new key was made: "
+    "that would make this data unreadable for good. An admin restores the key saved at setup with "
     "'intake credentials import-data-key FILE' (or its printed code).",
 )
 KEY_WRONG = N(
     "Storage",
-    "The data key in the keyring ({keyring}) does not open this station's data ({outbox} intakes in the "
-    "outbox, {drafts} drafts, {consent} consent records): it is not the key they were saved with. Nothing "
+    "The data key in the keyring ({keyring}) does not open this station's data (intakes in the outbox: "
+    "{outbox}, drafts: {drafts}, consent records: {consent}): it is not the key they were saved with. Nothing "
     "was changed. An admin restores the right key with 'intake credentials import-data-key FILE' "
     "(or its printed code).",
 )
@@ -185,8 +185,8 @@ def import_data_key(secrets: SecretStore, folder: Path, key: bytes) -> bool:
     counts = stored_counts(folder) if folder.is_dir() else {k: 0 for k in _COUNTS}
     if verdict is False:
         raise WrongDataKey(
-            "This key does not open this station's data ({outbox} intakes in the outbox, {drafts} drafts, "
-            "{consent} consent records): it is not the key they were saved with. Nothing was changed. "
+            "This key does not open this station's data (intakes in the outbox: {outbox}, drafts: {drafts}, "
+            "consent records: {consent}): it is not the key they were saved with. Nothing was changed. "
             "Check that the file or code is the one saved from this station.".format(**counts)
         )
     try:

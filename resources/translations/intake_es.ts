@@ -2187,13 +2187,13 @@
         <name>Storage</name>
         <message>
             <location filename="../../app/datakey.py" />
-            <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it: {outbox} intakes in the outbox, {drafts} drafts, {consent} consent records. No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation>Falta la clave de datos en el llavero ({keyring}), y este puesto guarda datos cifrados con ella: {outbox} registros en la bandeja de salida, {drafts} borradores, {consent} registros de consentimiento. No se creó una clave nueva: dejaría estos datos ilegibles para siempre. Un administrador restaura la clave guardada durante la instalación con 'intake credentials import-data-key FILE' (o con su código impreso).</translation>
+            <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it (intakes in the outbox: {outbox}, drafts: {drafts}, consent records: {consent}). No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
+            <translation>Falta la clave de datos en el llavero ({keyring}), y este puesto guarda datos cifrados con ella (registros en la bandeja de salida: {outbox}, borradores: {drafts}, registros de consentimiento: {consent}). No se creó una clave nueva: dejaría estos datos ilegibles para siempre. Un administrador restaura la clave guardada durante la instalación con 'intake credentials import-data-key FILE' (o con su código impreso).</translation>
         </message>
         <message>
             <location filename="../../app/datakey.py" />
-            <source>The data key in the keyring ({keyring}) does not open this station's data ({outbox} intakes in the outbox, {drafts} drafts, {consent} consent records): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation>La clave de datos del llavero ({keyring}) no abre los datos de este puesto ({outbox} registros en la bandeja de salida, {drafts} borradores, {consent} registros de consentimiento): no es la clave con la que se guardaron. No se cambió nada. Un administrador restaura la clave correcta con 'intake credentials import-data-key FILE' (o con su código impreso).</translation>
+            <source>The data key in the keyring ({keyring}) does not open this station's data (intakes in the outbox: {outbox}, drafts: {drafts}, consent records: {consent}): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
+            <translation>La clave de datos del llavero ({keyring}) no abre los datos de este puesto (registros en la bandeja de salida: {outbox}, borradores: {drafts}, registros de consentimiento: {consent}): no es la clave con la que se guardaron. No se cambió nada. Un administrador restaura la clave correcta con 'intake credentials import-data-key FILE' (o con su código impreso).</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
@@ -2272,6 +2272,21 @@
             <location filename="../../app/sync.py" />
             <source>This intake cannot be opened with this station's data key.</source>
             <translation>Este registro no se puede abrir con la clave de datos de este puesto.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The customer no longer exists in the POS (HTTP 404); the update cannot be applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The store's POS plan does not allow updating customers (HTTP 403). Make the change in the POS itself, then discard this update.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>Waits for an earlier update of the same customer.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/sync.py" />
@@ -2413,6 +2428,21 @@
             <location filename="../../app/rules.py" />
             <source>{label} must be a list of group numbers</source>
             <translation>{label}: debe ser una lista de números de grupo</translation>
+        </message>
+        <message>
+            <location filename="../../app/updates.py" />
+            <source>An update must be a JSON object of fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/updates.py" />
+            <source>An update needs at least one field to change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/updates.py" />
+            <source>This field cannot be changed by an update</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/validation.py" />

@@ -2187,13 +2187,13 @@
         <name>Storage</name>
         <message>
             <location filename="../../app/datakey.py" />
-            <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it: {outbox} intakes in the outbox, {drafts} drafts, {consent} consent records. No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation>La clé des données manque dans le trousseau ({keyring}), et ce poste conserve des données chiffrées avec elle : {outbox} inscriptions dans la boîte d'envoi, {drafts} brouillons, {consent} consentements. Aucune nouvelle clé n'a été créée : ces données deviendraient illisibles pour toujours. Un administrateur restaure la clé enregistrée lors de l'installation avec 'intake credentials import-data-key FILE' (ou son code imprimé).</translation>
+            <source>The data key is missing from the keyring ({keyring}), and this station holds data encrypted with it (intakes in the outbox: {outbox}, drafts: {drafts}, consent records: {consent}). No new key was made: that would make this data unreadable for good. An admin restores the key saved at setup with 'intake credentials import-data-key FILE' (or its printed code).</source>
+            <translation>La clé des données manque dans le trousseau ({keyring}), et ce poste conserve des données chiffrées avec elle (inscriptions dans la boîte d'envoi : {outbox}, brouillons : {drafts}, consentements : {consent}). Aucune nouvelle clé n'a été créée : ces données deviendraient illisibles pour toujours. Un administrateur restaure la clé enregistrée lors de l'installation avec 'intake credentials import-data-key FILE' (ou son code imprimé).</translation>
         </message>
         <message>
             <location filename="../../app/datakey.py" />
-            <source>The data key in the keyring ({keyring}) does not open this station's data ({outbox} intakes in the outbox, {drafts} drafts, {consent} consent records): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
-            <translation>La clé des données du trousseau ({keyring}) n'ouvre pas les données de ce poste ({outbox} inscriptions dans la boîte d'envoi, {drafts} brouillons, {consent} consentements) : ce n'est pas la clé avec laquelle elles ont été enregistrées. Rien n'a été modifié. Un administrateur restaure la bonne clé avec 'intake credentials import-data-key FILE' (ou son code imprimé).</translation>
+            <source>The data key in the keyring ({keyring}) does not open this station's data (intakes in the outbox: {outbox}, drafts: {drafts}, consent records: {consent}): it is not the key they were saved with. Nothing was changed. An admin restores the right key with 'intake credentials import-data-key FILE' (or its printed code).</source>
+            <translation>La clé des données du trousseau ({keyring}) n'ouvre pas les données de ce poste (inscriptions dans la boîte d'envoi : {outbox}, brouillons : {drafts}, consentements : {consent}) : ce n'est pas la clé avec laquelle elles ont été enregistrées. Rien n'a été modifié. Un administrateur restaure la bonne clé avec 'intake credentials import-data-key FILE' (ou son code imprimé).</translation>
         </message>
         <message>
             <location filename="../../app/stores.py" />
@@ -2272,6 +2272,21 @@
             <location filename="../../app/sync.py" />
             <source>This intake cannot be opened with this station's data key.</source>
             <translation>Cette inscription ne peut pas être ouverte avec la clé de données de ce poste.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The customer no longer exists in the POS (HTTP 404); the update cannot be applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The store's POS plan does not allow updating customers (HTTP 403). Make the change in the POS itself, then discard this update.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>Waits for an earlier update of the same customer.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/sync.py" />
@@ -2413,6 +2428,21 @@
             <location filename="../../app/rules.py" />
             <source>{label} must be a list of group numbers</source>
             <translation>{label} : doit être une liste de numéros de groupe</translation>
+        </message>
+        <message>
+            <location filename="../../app/updates.py" />
+            <source>An update must be a JSON object of fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/updates.py" />
+            <source>An update needs at least one field to change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/updates.py" />
+            <source>This field cannot be changed by an update</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/validation.py" />

@@ -103,7 +103,7 @@ def test_a_lost_key_with_queued_intakes_is_refused_and_nothing_is_touched(config
         Station(config)
     message = str(caught.value)
     assert "missing from the keyring" in message
-    assert "2 intakes in the outbox, 1 drafts, 1 consent records" in message
+    assert "(intakes in the outbox: 2, drafts: 1, consent records: 1)" in message
     assert "import-data-key" in message
     assert memory_keyring.get_password(SERVICE, DATA_KEY_USER) is None  # no new key was made
 
@@ -126,7 +126,7 @@ def test_a_lost_key_is_not_replaced_while_even_sent_intakes_are_stored(config, m
     finally:
         station.close()
     memory_keyring.delete_password(SERVICE, DATA_KEY_USER)
-    with pytest.raises(DataKeyMissing, match="1 intakes in the outbox"):
+    with pytest.raises(DataKeyMissing, match="intakes in the outbox: 1,"):
         Station(config)
     assert memory_keyring.get_password(SERVICE, DATA_KEY_USER) is None
 
