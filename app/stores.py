@@ -310,7 +310,8 @@ def start_empty(folder: Path, store: str) -> Path | None:
     ValueError when ``store`` is not a store, or it is not refused."""
     folder = Path(folder)
     name = STORES.get(store, store)
-    if name not in STORES.values():
+    listed = read_manifest(folder)["stores"] if folder.is_dir() else {}
+    if name not in STORES.values() and (name not in listed or Path(name).name != name):
         raise ValueError(f"{store!r} is not one of the station's stores ({', '.join(STORES)})")
     path = folder / name
     if path.exists():

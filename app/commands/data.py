@@ -36,7 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         description="Accept that a missing or damaged store starts empty, when no good copy (backup) can be "
         "put back at its path. Nothing is deleted: a damaged file stays where it was kept aside.",
     )
-    empty.add_argument("store", choices=list(STORES), help="which store")
+    empty.add_argument(
+        "store", metavar="STORE", help=f"which store: {', '.join(STORES)} (or the file name a message gave)"
+    )
 
 
 def _fail(action: str, message: str) -> int:

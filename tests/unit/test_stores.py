@@ -198,3 +198,17 @@ def test_a_damaged_manifest_is_kept_aside_and_rebuilt(config):
     Station(config).close()
     assert OUTBOX_FILE in json.loads(manifest.read_text(encoding="utf-8"))["stores"]
     assert [p for p in config.data_dir.iterdir() if p.name.startswith(MANIFEST_FILE + ".damaged-")]
+
+
+def test_any_store_the_station_listed_can_start_empty_by_its_file_name(config, capsys):
+    Station(config).close()
+    extra = config.data_dir / "created-index.db"
+    open_database(extra, component="c", migrations=("CREATE TABLE t (x);",)).close()
+    extra.write_bytes(RANDOM)
+    with pytest.raises(StoreUnusable, match=r"intake data start-empty created-index\.db"):
+        open_database(extra, component="c", migrations=())
+    assert main(["data", "start-empty", "created-index.db"]) == 0
+    open_database(extra, component="c", migrations=()).close()
+    assert main(["data", "start-empty", "../elsewhere.db"]) == 2
+    assert main(["data", "start-empty", "station.json"]) == 2
+    assert "not one of the station's stores" in capsys.readouterr().err
