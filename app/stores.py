@@ -46,6 +46,7 @@ STORES: dict[str, str] = {
 
 OK, MISSING, EMPTIED, DAMAGED = "ok", "missing", "emptied", "damaged"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY = "busy"
 _COMPANIONS = ("-wal", "-shm", "-journal")
 _FORMAT = 1
 
@@ -198,10 +199,30 @@ def note_store(db_path: Path) -> None:
     update_manifest(path.parent, change)
 
 
+# Files this process found sound, by (path) -> (inode, size, mtime): a file checked a moment ago and
+# untouched since is not checked again (the station, its key and each store open the same files).
+_SOUND: dict[str, tuple[int, int, int]] = {}
+
+
 def _problem(path: Path, known: bool) -> str | None:
     """EMPTIED, DAMAGED or None (usable) for an existing file."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read the file ({exc})") from exc
+    signature = (info.st_ino, info.st_size, info.st_mtime_ns)
+    if info.st_size and _SOUND.get(str(path)) == signature:
+        return None
+    problem = _inspect(path, known, info.st_size)
+    if problem is None and info.st_size:
+        _SOUND[str(path)] = signature
+    else:
+        _SOUND.pop(str(path), None)
+    return None if problem == _BUSY else problem
+
+
+def _inspect(path: Path, known: bool, size: int) -> str | None:
+    try:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
@@ -221,7 +242,7 @@ def _problem(path: Path, known: bool) -> str | None:
             conn.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            return None  # in use by another sender: not a sign of damage
+            return _BUSY  # in use by another sender: not a sign of damage (nor a check passed)
         return DAMAGED
     except sqlite3.DatabaseError:
         return DAMAGED
