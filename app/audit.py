@@ -68,11 +68,15 @@ OUTBOX_RESUMED = "outbox_resumed"
 CLERK_CHANGED = "clerk_changed"
 EXPORTED = "exported"
 CHAIN_KEYED = "chain_keyed"  # the rows before it were written with plain SHA-256; from here on, keyed
+LOOKED_UP = "looked_up"  # a returning customer looked up in the POS (details: reason found / not_found)
+UPDATE_SUBMITTED = "update_submitted"  # an update of a POS customer accepted (details: fields)
+UPDATED = "updated"  # the POS took an update (details: fields)
+CHECKED_IN = "checked_in"  # a returning customer seen and found current: nothing to change
 
 EVENTS: tuple[str, ...] = (
     DRAFT_STARTED, DRAFT_RESUMED, SUBMITTED, CREATED, REJECTED, DISCARDED, RETRY_SCHEDULED, DUPLICATE_FOUND,
     CONSENT_RECORDED, SETTINGS_CHANGED, CREDENTIALS_CHANGED, OUTBOX_PAUSED, OUTBOX_RESUMED, CLERK_CHANGED, EXPORTED,
-    CHAIN_KEYED,
+    CHAIN_KEYED, LOOKED_UP, UPDATE_SUBMITTED, UPDATED, CHECKED_IN,
 )
 DOCUMENTS_DETAIL = "documents"
 """The detail of a ``submitted`` event: how many documents were attached (a count, not the wire field)."""

@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("app.commands.validate", "check an intake JSON file against the contract and policy"),
     "submit": ("app.commands.submit", "queue an intake JSON file in the outbox and send it"),
     "outbox": ("app.commands.outbox", "list or send what waits in the outbox"),
+    "lookup": ("app.commands.lookup", "look a returning customer up in the POS by state ID"),
+    "update": ("app.commands.update", "change fields of a customer the POS holds, through the outbox"),
     "credentials": ("app.commands.credentials", "the API key and the data key in the OS keyring"),
     "data": ("app.commands.data", "check the station's stores, or let a missing or damaged one start empty"),
     "idscan": ("app.commands.idscan", "read the data of an ID card barcode"),

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import threading
 import time
@@ -89,6 +90,11 @@ _MIGRATIONS = (
     ALTER TABLE entries ADD COLUMN ask_person INTEGER NOT NULL DEFAULT 0;
     UPDATE entries SET sent_at = updated_at, handed = 1 WHERE uncertain = 1;
     """,
+    # An entry is a create (POST) or an update of a customer the POS holds (PATCH, customer_id
+    # set from the start).
+    """
+    ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'create';
+    """,
 )
 
 _PAUSED = "paused"
@@ -101,6 +107,11 @@ class EntryState(StrEnum):
     CREATED = "created"
     NEEDS_ATTENTION = "needs_attention"
     FAILED = "failed"
+
+
+class EntryKind(StrEnum):
+    CREATE = "create"  # POST /customers
+    UPDATE = "update"  # PATCH /customers/{customer_id}: the body holds only the changed fields
 
 
 PENDING_STATES: frozenset[EntryState] = frozenset({EntryState.QUEUED, EntryState.UPLOADING, EntryState.POSTING})
@@ -190,6 +201,7 @@ class OutboxEntry:
     label: str | None = field(repr=False)
     draft_id: str | None
     document_count: int
+    kind: EntryKind = EntryKind.CREATE
 
     @property
     def pending(self) -> bool:
@@ -208,7 +220,7 @@ class WorkItem:
 _ENTRY_COLUMNS = (
     "id, state, created_at, updated_at, attempts, next_attempt_at, last_error, customer_id, customer_status, "
     "uncertain, draft_id, label, details, "
-    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id)"
+    "(SELECT COUNT(*) FROM entry_documents d WHERE d.entry_id = entries.id), kind"
 )
 
 
@@ -248,13 +260,14 @@ class Outbox:
         an entry of the same ``draft_id`` is pending, that entry's id is returned and nothing is added."""
         entry_id = uuid.uuid4().hex
         now = float(self._clock())
-        body = dict(body)
+        body = _sendable(body)
         rows = [self._document_row(entry_id, i, d) for i, d in enumerate(documents)]
         with self._lock, self._flushed(), transaction(self._conn):
             if draft_id is not None:
                 waiting = self._conn.execute(
-                    f"SELECT id FROM entries WHERE draft_id = ? AND state IN ({','.join('?' * len(PENDING_STATES))})"
-                    " ORDER BY seq LIMIT 1", (draft_id, *PENDING_STATES)).fetchone()
+                    f"SELECT id FROM entries WHERE draft_id = ? AND kind = ? AND state IN "
+                    f"({','.join('?' * len(PENDING_STATES))}) ORDER BY seq LIMIT 1",
+                    (draft_id, EntryKind.CREATE, *PENDING_STATES)).fetchone()
                 if waiting is not None:
                     return waiting[0]
             self._conn.execute(
@@ -269,6 +282,37 @@ class Outbox:
                 rows,
             )
         return entry_id
+
+    def enqueue_update(
+        self, customer_id: int | str, changes: Mapping[str, Any], *, label_from: Mapping[str, Any] | None = None,
+        draft_id: str | None = None,
+    ) -> str:
+        """Accept an update of the POS's customer ``customer_id`` (``changes``: the PATCH body,
+        only the changed fields); ``label_from``: the customer's record, for the list's short
+        name. On disk when this returns, like :meth:`enqueue`. Sent in the order accepted: an
+        update never overtakes an earlier one of the same customer."""
+        entry_id = uuid.uuid4().hex
+        now = float(self._clock())
+        body = _sendable(changes)
+        with self._lock, self._flushed(), transaction(self._conn):
+            self._conn.execute(
+                "INSERT INTO entries (id, state, kind, customer_id, created_at, updated_at, next_attempt_at, "
+                "draft_id, label, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (entry_id, EntryState.QUEUED, EntryKind.UPDATE, customer_id, now, now, now, draft_id,
+                 self._label_blob(entry_id, {**(label_from or {}), **body}),
+                 self._cipher.encrypt_json(body, _ad(entry_id, "body"))),
+            )
+        return entry_id
+
+    def earlier_pending_update(self, entry: OutboxEntry) -> float | None:
+        """When an earlier pending update of the same customer is due (None when there is none)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT MIN(next_attempt_at) FROM entries WHERE kind = ? AND customer_id = ? AND id != ? AND "
+                f"seq < (SELECT seq FROM entries WHERE id = ?) AND state IN ({','.join('?' * len(PENDING_STATES))})",
+                (EntryKind.UPDATE, entry.customer_id, entry.id, entry.id, *PENDING_STATES),
+            ).fetchone()
+        return row[0] if row else None
 
     def entries(self, states: Iterable[EntryState | str] | None = None) -> list[OutboxEntry]:
         """Entries in the order they were accepted, optionally only those in ``states``."""
@@ -524,7 +568,8 @@ class Outbox:
             self._conn.execute("UPDATE entries SET sent_at = NULL WHERE id = ?", (entry_id,))
 
     def mark_created(self, entry_id: str, customer_id: int | str, customer_status: str | None) -> None:
-        """The customer exists in the POS. The entry's personal data is removed in the same commit."""
+        """The customer exists in the POS (for an update: the POS took the changes). The entry's
+        personal data is removed in the same commit."""
         now = float(self._clock())
         with self._lock, transaction(self._conn):
             self._conn.execute(
@@ -610,7 +655,7 @@ class Outbox:
 
     def _entry(self, row: Sequence[Any]) -> OutboxEntry:
         (entry_id, state, created_at, updated_at, attempts, next_at, last_error, customer_id, customer_status,
-         uncertain, draft_id, label, details, doc_count) = row
+         uncertain, draft_id, label, details, doc_count, kind) = row
         opened = self._cipher.decrypt_json(details, _ad(entry_id, "details")) if details else {}
         return OutboxEntry(
             id=entry_id,
@@ -628,7 +673,21 @@ class Outbox:
             label=self._cipher.decrypt(label, _ad(entry_id, "label")).decode("utf-8") if label else None,
             draft_id=draft_id,
             document_count=doc_count,
+            kind=EntryKind(kind),
         )
+
+
+class Unsendable(ValueError):
+    """A body that could never be sent (a lone surrogate, a value JSON cannot carry): refused
+    at the door rather than kept as an entry that fails forever."""
+
+
+def _sendable(body: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        json.dumps(body, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        raise Unsendable(f"the intake holds a value that cannot be sent ({type(exc).__name__})") from None
+    return dict(body)
 
 
 def _ad(*parts: str) -> bytes:

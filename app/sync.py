@@ -73,7 +73,7 @@ from app.api.errors import (
 )
 from app.crypto import DecryptError
 from app.i18n import QT_TRANSLATE_NOOP as N
-from app.outbox import EntryBusy, Outbox, SendMark, WorkItem
+from app.outbox import EntryBusy, EntryKind, Outbox, SendMark, WorkItem
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,13 @@ MSG_PLAN = N(MESSAGE_CONTEXT, "The store's POS plan does not allow this call (HT
 MSG_NOT_FOUND = N(
     MESSAGE_CONTEXT, "The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration.")
 MSG_UNREADABLE = N(MESSAGE_CONTEXT, "This intake cannot be opened with this station's data key.")
+MSG_UPDATE_GONE = N(
+    MESSAGE_CONTEXT, "The customer no longer exists in the POS (HTTP 404); the update cannot be applied.")
+MSG_UPDATE_PLAN = N(
+    MESSAGE_CONTEXT,
+    "The store's POS plan does not allow updating customers (HTTP 403). Make the change in the POS itself, "
+    "then discard this update.")
+MSG_WAITS_FOR_EARLIER = N(MESSAGE_CONTEXT, "Waits for an earlier update of the same customer.")
 MSG_SETTLING = N(
     MESSAGE_CONTEXT,
     "The POS has not confirmed this customer yet; it is given time to finish before the intake is sent again.")
@@ -109,6 +116,7 @@ MSG_UNEXPECTED = N(MESSAGE_CONTEXT, "An unexpected error stopped this intake ({k
 STORED_MESSAGES: tuple[str, ...] = (
     MSG_OFFLINE, MSG_TIMEOUT, MSG_SERVER, MSG_BAD_REPLY, MSG_RATE, MSG_AUTH, MSG_REJECTED, MSG_DUPLICATE,
     MSG_UPLOAD_REJECTED, MSG_PLAN, MSG_NOT_FOUND, MSG_UNREADABLE, MSG_UNEXPECTED, MSG_SETTLING, MSG_UNCONFIRMED,
+    MSG_UPDATE_GONE, MSG_UPDATE_PLAN, MSG_WAITS_FOR_EARLIER,
 )
 
 DEFAULT_SETTLE_SECONDS = 300.0
@@ -127,6 +135,7 @@ class CreatedIntake:
     draft_id: str | None
     customer: dict[str, Any] | None = field(default=None, repr=False)  # the server's reply, when there was one
     adopted: bool = False  # found on the server after an uncertain attempt instead of posted now
+    kind: str = EntryKind.CREATE  # an update: the POS took the changes of an existing customer
 
 
 @dataclass
@@ -135,6 +144,7 @@ class SyncReport:
 
     attempted: int = 0
     created: list[CreatedIntake] = field(default_factory=list)
+    updated: list[CreatedIntake] = field(default_factory=list)  # updates the POS took
     needs_attention: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     retrying: list[str] = field(default_factory=list)
@@ -322,6 +332,10 @@ class OutboxSyncer:
         if item is None:  # finished or discarded meanwhile: take back the write-ahead mark
             self.outbox.restore_uncertain({entry_id: before})
             return None
+        if item.entry.kind == EntryKind.UPDATE:
+            # A PATCH sets the same values however often it is sent: no lookup, no settling.
+            self.outbox.restore_uncertain({entry_id: SendMark(False)})
+            return self._send_update(client, item, report)
         phase = "upload"
         try:
             uploaded = self._upload_documents(client, item)
@@ -371,6 +385,43 @@ class OutboxSyncer:
             message = MSG_UNEXPECTED.format(kind=type(exc).__name__)
             self.outbox.mark_failed(entry_id, error=message, uncertain=was_uncertain or phase == "create")
             report.failed.append(entry_id)
+
+    def _send_update(self, client: Any, item: WorkItem, report: SyncReport) -> None:
+        entry = item.entry
+        earlier = self.outbox.earlier_pending_update(entry)
+        if earlier is not None:  # never overtake an earlier update of the same customer
+            now = self._clock()
+            self.outbox.schedule_retry(entry.id, next_attempt_at=min(max(earlier, now) + self.base_delay,
+                                                                     now + self.max_delay),
+                                       error=MSG_WAITS_FOR_EARLIER, uncertain=False, count_attempt=False)
+            report.retrying.append(entry.id)
+            return
+        self.outbox.mark_posting(entry.id)
+        try:
+            customer = client.update_customer(entry.customer_id, item.body)
+        except NotFound:
+            self.outbox.mark_failed(entry.id, error=MSG_UPDATE_GONE, uncertain=False)
+            report.failed.append(entry.id)
+            return
+        except PlanNotAllowed:
+            self.outbox.mark_failed(entry.id, error=MSG_UPDATE_PLAN, uncertain=False)
+            report.failed.append(entry.id)
+            return
+        except ApiError as exc:
+            self._failure(item, exc, "update", False, report)
+            return
+        except _Stop:
+            raise
+        except Exception as exc:  # a fault of ours must not wedge the queue (see _send)
+            log.exception("sending outbox update %s failed unexpectedly", entry.id)
+            self.outbox.mark_failed(entry.id, error=MSG_UNEXPECTED.format(kind=type(exc).__name__), uncertain=False)
+            report.failed.append(entry.id)
+            return
+        status = customer.get(wire.RESP_STATUS)
+        status = status if isinstance(status, str) else None
+        self.outbox.mark_created(entry.id, entry.customer_id, status)
+        report.updated.append(CreatedIntake(entry_id=entry.id, customer_id=entry.customer_id, customer_status=status,
+                                            draft_id=entry.draft_id, customer=customer, kind=EntryKind.UPDATE))
 
     def _settling(self, mark: SendMark) -> bool:
         """Whether the entry's last create may still be under way on the server."""

@@ -91,6 +91,7 @@ DEFAULT_API_URL = "https://api.indicaonline.com/open_api/v2.3"
 DEFAULT_FILES_URL = "https://api.indicaonline.com/open_api/v2.2"
 PATH_CUSTOMERS = "/customers"
 PATH_CUSTOMER_BY_STATE_ID = "/customers/state-id/{state_id}"
+PATH_CUSTOMER = "/customers/{customer_id}"  # GET one customer; PATCH it (PRO plan)
 PATH_CUSTOMER_GROUPS = "/customer-groups"
 PATH_FILE_UPLOAD = "/file/upload"
 UPLOAD_PART = "file"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app import wire
-from app.outbox import RETRYABLE_STATES, EntryBusy, EntryNotFound, EntryState, OutboxEntry, WrongState
+from app.outbox import RETRYABLE_STATES, EntryBusy, EntryKind, EntryNotFound, EntryState, OutboxEntry, WrongState
 from app.validation import FORM
 from app.wizard import IntakeWizard
 from ui.i18n import tr_stored
@@ -62,12 +62,15 @@ def format_time(epoch: float, now: float | None = None) -> str:
 def state_text(entry: OutboxEntry) -> str:
     """The entry's state in the clerk's words."""
     state = entry.state
+    update = entry.kind == EntryKind.UPDATE
     if state == EntryState.QUEUED:
-        return _tr("Waiting to send")
+        return _tr("Update waiting to send") if update else _tr("Waiting to send")
     if state == EntryState.UPLOADING:
         return _tr("Sending documents")
     if state == EntryState.POSTING:
         return _tr("Sending")
+    if state == EntryState.CREATED and update:
+        return _tr("Updated #%1").replace("%1", str(entry.customer_id))
     if state == EntryState.CREATED:
         if entry.customer_status:
             return _tr("Created #%1 (%2)").replace("%1", str(entry.customer_id)).replace(

@@ -15,7 +15,7 @@ from app.commands._common import clerk_of
 from app.config import ConfigError, load_config
 from app.credentials import CredentialsError
 from app.intake_events import record_in_station_log, sync_events
-from app.outbox import EntryBusy, EntryNotFound, OutboxEntry, WrongState
+from app.outbox import EntryBusy, EntryKind, EntryNotFound, EntryState, OutboxEntry, WrongState
 from app.storage import StorageError
 from app.sync import SyncReport
 
@@ -105,6 +105,7 @@ def _when(timestamp: float | None) -> str:
 def _as_json(entry: OutboxEntry, labels: bool) -> dict[str, object]:
     data: dict[str, object] = {
         "id": entry.id,
+        "kind": entry.kind.value,
         "state": entry.state.value,
         "created_at": _when(entry.created_at),
         "updated_at": _when(entry.updated_at),
@@ -127,7 +128,10 @@ def _table(entries: list[OutboxEntry], labels: bool) -> str:
         headers.insert(1, "NAME")
     rows = []
     for e in entries:
-        row = [e.id[:12], e.state.value, _when(e.updated_at), str(e.attempts),
+        state = "updated" if e.kind == EntryKind.UPDATE and e.state is EntryState.CREATED else e.state.value
+        if e.kind == EntryKind.UPDATE and e.pending:
+            state += " (update)"
+        row = [e.id[:12], state, _when(e.updated_at), str(e.attempts),
                "" if e.customer_id is None else str(e.customer_id), e.last_error or ""]
         if labels:
             row.insert(1, e.label or "")

@@ -16,7 +16,8 @@ from app import safejson, wire
 from app.sandbox.state import PLAN_PRO, SandboxState
 from app.sandbox.store import DuplicateStateId
 from app.sandbox.uploads import sniff_kind
-from app.validation import FORM, ValidationContext, build_body, validate_record
+from app.updates import build_changes, validate_changes
+from app.validation import FORM, ValidationContext, as_plain, build_body, validate_record
 
 API_PREFIX = urlsplit(wire.DEFAULT_API_URL).path
 FILES_PREFIX = urlsplit(wire.DEFAULT_FILES_URL).path
@@ -109,6 +110,50 @@ async def customer_by_id(request: Request) -> Response:
     if customer is None:
         return message_response(f"no customer with id {customer_id}", 404)
     return JSONResponse(customer)
+
+
+async def update_customer(request: Request) -> Response:
+    """PATCH: the changed fields, checked by the create's rules against the customer as it will
+    be (app.updates); PRO plan only, as the vendor documents."""
+    state = _state(request)
+    if state.settings.plan != PLAN_PRO:
+        return message_response("updating customers needs the PRO plan", 403)
+    customer_id = request.path_params["customer_id"]
+    current = state.store.customer(customer_id)
+    if current is None:
+        return message_response(f"no customer with id {customer_id}", 404)
+    changes, refusal = await _json_object(request)
+    if refusal is not None:
+        return refusal
+    ctx = ValidationContext(jurisdiction=state.settings.jurisdiction, policy=False)
+    errors = validate_changes(changes, ctx, base=current)
+    errors = {**_reference_errors(changes, state), **errors}
+    if errors:
+        return errors_response(as_plain(errors))
+    try:
+        customer = state.store.update_customer(customer_id, build_changes(changes, ctx, base=current))
+    except DuplicateStateId:
+        return errors_response({wire.STATE_ID: ["a customer with this state ID already exists"]}, status=409)
+    if customer is None:
+        return message_response(f"no customer with id {customer_id}", 404)
+    return JSONResponse(customer)
+
+
+async def _json_object(request: Request) -> tuple[dict, Response | None]:
+    """The request's JSON object, or the reply refusing it."""
+    try:
+        raw = await _read_capped(request, safejson.MAX_BYTES)
+    except ClientDisconnect:
+        return {}, Response(status_code=400)
+    if raw is None:
+        return {}, message_response(f"the request body is larger than {safejson.MAX_BYTES} bytes", 413)
+    try:
+        body = safejson.loads(raw)
+    except safejson.JsonRefused as exc:
+        return {}, errors_response({FORM_ERRORS: [f"the request body {exc}"]})
+    if not isinstance(body, dict):
+        return {}, errors_response({FORM_ERRORS: ["the request body must be a JSON object of customer fields"]})
+    return body, None
 
 
 async def customer_by_state_id(request: Request) -> Response:
@@ -219,6 +264,7 @@ API_ROUTES = [
     Route(wire.PATH_CUSTOMERS, list_customers, methods=["GET"]),
     Route(wire.PATH_CUSTOMER_BY_STATE_ID, customer_by_state_id, methods=["GET"]),
     Route(wire.PATH_CUSTOMERS + "/{customer_id:int}", customer_by_id, methods=["GET"]),
+    Route(wire.PATH_CUSTOMERS + "/{customer_id:int}", update_customer, methods=["PATCH"]),
     Route(wire.PATH_CUSTOMER_GROUPS, list_groups, methods=["GET"]),
 ]
 FILES_ROUTES = [

@@ -117,6 +117,27 @@ class SandboxStore:
                 self._by_state_id[state_id] = customer
             return copy.deepcopy(customer)
 
+    def update_customer(self, customer_id: int, changes: dict) -> dict | None:
+        """Set the changed fields (a None clears one); None when there is no such customer.
+        Raises DuplicateStateId when a new state ID is another customer's; atomic like a create."""
+        with self._lock:
+            customer = self._by_id.get(customer_id)
+            if customer is None:
+                return None
+            updated = {**customer, **copy.deepcopy(changes)}
+            for name in [k for k, v in changes.items() if v is None]:
+                updated.pop(name, None)
+            old_id, new_id = self._state_id_of(customer), self._state_id_of(updated)
+            if new_id is not None and new_id != old_id and new_id in self._by_state_id:
+                raise DuplicateStateId(new_id)
+            if old_id is not None:
+                self._by_state_id.pop(old_id, None)
+            if new_id is not None:
+                self._by_state_id[new_id] = customer
+            customer.clear()
+            customer.update(updated)
+            return copy.deepcopy(customer)
+
     @staticmethod
     def _state_id_of(customer: dict) -> str | None:
         return normalize_state_id(customer[wire.STATE_ID]) if _has_state_id(customer) else None

@@ -1483,6 +1483,11 @@
         <name>Outbox</name>
         <message>
             <location filename="../../ui/outbox_panel.py" />
+            <source>Update waiting to send</source>
+            <translation>Actualización en espera de envío</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
             <source>Waiting to send</source>
             <translation>En espera de envío</translation>
         </message>
@@ -1495,6 +1500,11 @@
             <location filename="../../ui/outbox_panel.py" />
             <source>Sending</source>
             <translation>Enviando</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Updated #%1</source>
+            <translation>Cliente n.º %1 actualizado</translation>
         </message>
         <message>
             <location filename="../../ui/outbox_panel.py" />
@@ -2276,17 +2286,17 @@
         <message>
             <location filename="../../app/sync.py" />
             <source>The customer no longer exists in the POS (HTTP 404); the update cannot be applied.</source>
-            <translation type="unfinished" />
+            <translation>El cliente ya no existe en el punto de venta (HTTP 404); la actualización no se puede aplicar.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
             <source>The store's POS plan does not allow updating customers (HTTP 403). Make the change in the POS itself, then discard this update.</source>
-            <translation type="unfinished" />
+            <translation>El plan del punto de venta de la tienda no permite actualizar clientes (HTTP 403). Haga el cambio en el propio punto de venta y luego descarte esta actualización.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
             <source>Waits for an earlier update of the same customer.</source>
-            <translation type="unfinished" />
+            <translation>Espera a una actualización anterior del mismo cliente.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
@@ -2432,17 +2442,17 @@
         <message>
             <location filename="../../app/updates.py" />
             <source>An update must be a JSON object of fields</source>
-            <translation type="unfinished" />
+            <translation>Una actualización debe ser un objeto JSON de campos</translation>
         </message>
         <message>
             <location filename="../../app/updates.py" />
             <source>An update needs at least one field to change</source>
-            <translation type="unfinished" />
+            <translation>Una actualización necesita al menos un campo que cambiar</translation>
         </message>
         <message>
             <location filename="../../app/updates.py" />
             <source>This field cannot be changed by an update</source>
-            <translation type="unfinished" />
+            <translation>Este campo no se puede cambiar con una actualización</translation>
         </message>
         <message>
             <location filename="../../app/validation.py" />

@@ -1483,6 +1483,11 @@
         <name>Outbox</name>
         <message>
             <location filename="../../ui/outbox_panel.py" />
+            <source>Update waiting to send</source>
+            <translation>Mise à jour en attente d'envoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
             <source>Waiting to send</source>
             <translation>En attente d'envoi</translation>
         </message>
@@ -1495,6 +1500,11 @@
             <location filename="../../ui/outbox_panel.py" />
             <source>Sending</source>
             <translation>Envoi en cours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox_panel.py" />
+            <source>Updated #%1</source>
+            <translation>Client nº %1 mis à jour</translation>
         </message>
         <message>
             <location filename="../../ui/outbox_panel.py" />
@@ -2276,17 +2286,17 @@
         <message>
             <location filename="../../app/sync.py" />
             <source>The customer no longer exists in the POS (HTTP 404); the update cannot be applied.</source>
-            <translation type="unfinished" />
+            <translation>Le client n'existe plus dans le PDV (HTTP 404); la mise à jour ne peut pas être appliquée.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
             <source>The store's POS plan does not allow updating customers (HTTP 403). Make the change in the POS itself, then discard this update.</source>
-            <translation type="unfinished" />
+            <translation>Le forfait PDV du magasin ne permet pas de mettre à jour les clients (HTTP 403). Faites la modification dans le PDV lui-même, puis supprimez cette mise à jour.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
             <source>Waits for an earlier update of the same customer.</source>
-            <translation type="unfinished" />
+            <translation>Attend une mise à jour antérieure du même client.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
@@ -2432,17 +2442,17 @@
         <message>
             <location filename="../../app/updates.py" />
             <source>An update must be a JSON object of fields</source>
-            <translation type="unfinished" />
+            <translation>Une mise à jour doit être un objet JSON de champs</translation>
         </message>
         <message>
             <location filename="../../app/updates.py" />
             <source>An update needs at least one field to change</source>
-            <translation type="unfinished" />
+            <translation>Une mise à jour doit changer au moins un champ</translation>
         </message>
         <message>
             <location filename="../../app/updates.py" />
             <source>This field cannot be changed by an update</source>
-            <translation type="unfinished" />
+            <translation>Ce champ ne peut pas être changé par une mise à jour</translation>
         </message>
         <message>
             <location filename="../../app/validation.py" />

@@ -13,7 +13,7 @@ from app import outbox as outbox_module
 from app import wire
 from app.api.client import ApiClient
 from app.crypto import Cipher, new_key
-from app.outbox import EntryBusy, EntryState, Outbox
+from app.outbox import EntryBusy, EntryState, Outbox, Unsendable
 from app.storage import outbox_path
 from app.sync import MSG_SETTLING, MSG_UNCONFIRMED, OutboxSyncer
 from tests.unit.test_outbox_sync import API, BODY, FILES, KEY, POST_CUSTOMERS, WITH_STATE_ID, Clock, FakePos
@@ -260,3 +260,13 @@ def test_deleting_files_beside_the_outbox_does_not_let_a_second_sender_in(path, 
                 pass
         with second.send_lock():  # released with its holder
             pass
+
+
+@pytest.mark.parametrize("bad", ["Ada\ud800", float("nan"), object()])
+def test_a_body_that_could_never_be_sent_is_refused_at_the_door(path, cipher, clock, bad):
+    with Outbox(path, cipher, clock=clock) as box:
+        with pytest.raises(Unsendable):
+            box.enqueue({**BODY, wire.NICKNAME: bad})
+        with pytest.raises(Unsendable):
+            box.enqueue_update(5, {wire.NICKNAME: bad})
+        assert box.entries() == []
