@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY = "busy"
 _COMPANIONS = ("-wal", "-shm", "-journal")
 _FORMAT = 1
+_MANIFEST_LOCK = threading.Lock()
 
 _MESSAGES = {
     MISSING: N(
@@ -121,11 +123,12 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 def update_manifest(folder: Path, change) -> dict[str, Any]:
     """Read the manifest, let ``change(data)`` edit it, write it back (atomically, 0600) if it changed."""
-    data = read_manifest(folder)
-    before = json.dumps(data, sort_keys=True)
-    change(data)
-    if json.dumps(data, sort_keys=True) != before or not manifest_path(folder).exists():
-        _write_manifest(folder, data)
+    with _MANIFEST_LOCK:  # threads of one process never lose each other's change
+        data = read_manifest(folder)
+        before = json.dumps(data, sort_keys=True)
+        change(data)
+        if json.dumps(data, sort_keys=True) != before or not manifest_path(folder).exists():
+            _write_manifest(folder, data)
     return data
 
 
@@ -135,7 +138,7 @@ def _empty_manifest() -> dict[str, Any]:
 
 def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
     path = manifest_path(folder)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # one per writer
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -212,3 +212,31 @@ def test_any_store_the_station_listed_can_start_empty_by_its_file_name(config, c
     assert main(["data", "start-empty", "../elsewhere.db"]) == 2
     assert main(["data", "start-empty", "station.json"]) == 2
     assert "not one of the station's stores" in capsys.readouterr().err
+
+
+def test_the_journal_left_by_a_deleted_store_is_kept_aside_with_it(config):
+    use_every_store(config)
+    path = config.data_dir / OUTBOX_FILE
+    path.unlink()
+    wal = path.with_name(path.name + "-wal")
+    wal.write_bytes(b"recent commits")
+    with pytest.raises(StoreUnusable, match="missing"):
+        Station(config)
+    assert not wal.exists()
+    [kept] = [p for p in config.data_dir.iterdir() if p.name.startswith("outbox.db.missing-")]
+    assert kept.name.endswith("-wal") and kept.read_bytes() == b"recent commits"
+
+
+def test_stores_opened_from_several_threads_at_once_are_all_listed(config):
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = [f"s{i}.db" for i in range(8)]
+    config.data_dir.mkdir(parents=True)
+
+    def open_one(name):
+        open_database(config.data_dir / name, component="c", migrations=("CREATE TABLE t (x);",)).close()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(open_one, names))
+    assert set(read_manifest(config.data_dir)["stores"]) == set(names)
+    assert not [p for p in config.data_dir.iterdir() if p.name.endswith(".tmp")]
