@@ -253,3 +253,18 @@ def test_the_keyrings_own_form_is_accepted_too():
     key = new_key()
     assert parse_code(base64.b64encode(key).decode()) == key
     assert parse_code(export_code(key)) == key
+
+
+def test_exporting_at_setup_makes_the_key_the_station_then_uses(config, memory_keyring, tmp_path):
+    saved = tmp_path / "setup-key.txt"
+    assert main(["credentials", "export-data-key", str(saved)]) == 0  # before anything is stored
+    station = Station(config)
+    station.close()
+    assert SecretStore().data_key() == read_export(saved)
+
+
+def test_a_key_imported_on_a_new_machine_before_its_data_is_kept(config, memory_keyring):
+    key = new_key()
+    assert not config.data_dir.exists()
+    assert import_data_key(SecretStore(), config.data_dir, key) is True
+    assert SecretStore().data_key() == key
