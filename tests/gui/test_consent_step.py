@@ -83,6 +83,8 @@ def test_texts_without_a_phone_show_the_reason_and_block_submit(qtbot, window):
     window.go_to(REVIEW)
     with qtbot.assertNotEmitted(window.session.submitted, wait=200):
         qtbot.mouseClick(window.submit_button, Qt.MouseButton.LeftButton)
+        # the duplicate check runs first, off the UI thread; the consent gate answers after it
+        qtbot.waitUntil(lambda: not window.busy.text(), timeout=10000)
     assert window.wizard.current == CONSENT
     assert window.station.outbox.entries() == []
     assert ConsentLog.open(window.config, window.station.cipher).count() == 0
