@@ -216,7 +216,8 @@ class TestNotACard:
 
 ELEMENT_IDS = ["DAQ", "DCS", "DAC", "DAD", "DBB", "DBA", "DBD", "DBC", "DAG", "DAI", "DAJ", "DAK", "DCG", "DCT",
                "DAA", "DAB", "DDE", "DDF", "DDG", "DAU", "DAY", "ZCZ", "DL", "ID"]  # fmt: skip
-HEADERS = ["@\n\x1e\rANSI 636014090102DL00410278", "ANSI 6360000102DL", "AAMVA604428", "ansi 636012", "ANSI "]
+HEADERS = ["@\n\x1e\rANSI 636014090102DL00410278", "ANSI 6360000102DL", "AAMVA604428", "ansi 636012", "ANSI ",
+           "@AMVA 636001080002DL00410278", "AMVAA6360030101DL"]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -236,7 +237,7 @@ def test_arbitrary_text_raises_only_scan_error(text):
         st.tuples(
             st.sampled_from(ELEMENT_IDS),
             st.one_of(st.text(max_size=12), st.from_regex(r"[0-9]{8}", fullmatch=True), st.sampled_from(["T", "NONE"])),
-            st.sampled_from(["", "\n", "\r\n", "\r", "\x1e"]),
+            st.sampled_from(["", "\n", "\r\n", "\r", "\x1e", "|", "\x90", "\x85"]),
         ),
         max_size=20,
     ),
@@ -348,3 +349,18 @@ def test_split_full_name(raw, expected):
 )
 def test_split_given_names(raw, expected):
     assert split_given_names(raw) == expected
+
+
+TRACK_PARTS = ["%BC", "%FL", "VICTORIA", "^", "$", ",", "?", ";636028", ";6360100462172082009", "=", "2904",
+               "19800410", "_%0A", "V8W3Y8", " ", "M", "X", "DOE", "1 MAIN ST"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRACK_PARTS), st.text(max_size=6)), max_size=25))
+def test_magnetic_stripe_looking_text_raises_only_scan_error(parts):
+    try:
+        result = parse_barcode("%" + "".join(parts), today=TODAY, jurisdiction="CA")
+    except ScanError:
+        return
+    json.loads(result.to_json())
+    assert result.fields.get(wire.GENDER, MALE) in wire.GENDERS
