@@ -77,8 +77,8 @@ def suffix_of(raw: str | None) -> str | None:
 
 def with_suffix(last: str | None, suffix: str | None) -> str | None:
     """The last name with the suffix appended, the one place the POS can keep it."""
-    if not suffix or not last:
-        return last
+    if not suffix or not last or last.upper().replace(".", "").split()[-1] == suffix.upper():
+        return last  # no suffix, or the card already wrote it in the last name
     return f"{last} {suffix}"
 
 

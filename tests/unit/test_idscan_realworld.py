@@ -118,6 +118,8 @@ def test_a_modern_suffix_element_goes_to_the_last_name_and_the_summary():
     assert any('"Jr"' in warning for warning in result.warnings)
     result = parse_barcode(build(_modern(extra=[("DCU", "PH.D.")]), iin=IIN["CA"], version=9), today=TODAY)
     assert (result.fields[wire.LAST_NAME], result.suffix) == ("Doe", None)
+    result = parse_barcode(build(_modern(last="DOE JR.", extra=[("DCU", "JR")]), iin=IIN["CA"], version=9), today=TODAY)
+    assert result.fields[wire.LAST_NAME] == "Doe Jr"  # already in the last name: not added twice
 
 
 @pytest.mark.parametrize("placeholder", ["NONE", "UNAVL", "UNAVAILABLE", "N/A", "NA", "unavl"])
