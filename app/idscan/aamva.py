@@ -249,6 +249,8 @@ class _Builder:
                     _C, "The card writes the full name without separators: check the first and last name against "
                     "the card."), _C))
             last, first, middle = last or full_last, first or full_first, middle or full_middle
+        if suffix is None:  # a suffix written in the middle name ("LEE III", or only "JR")
+            middle, suffix = names.split_trailing_suffix(middle)
         if suffix and last:
             # The POS has no suffix field: appended to the last name, and said in the summary.
             self.suffix = suffix

@@ -82,6 +82,18 @@ def with_suffix(last: str | None, suffix: str | None) -> str | None:
     return f"{last} {suffix}"
 
 
+def split_trailing_suffix(middle: str | None) -> tuple[str | None, str | None]:
+    """A middle name ending in a generational suffix, as (middle, suffix): "Lee III" ->
+    ("Lee", "III"), "Jr" -> (None, "Jr"). A single I or V stays a middle initial."""
+    if not middle:
+        return middle, None
+    head, _, tail = middle.rpartition(" ")
+    suffix = suffix_of(tail) if tail.upper() not in _AMBIGUOUS_SUFFIXES else None
+    if suffix is None:
+        return middle, None
+    return head or None, suffix
+
+
 def tidy_name(raw: str | None) -> str | None:
     """A name part ready for the form, or None when the card holds nothing or a placeholder."""
     if raw is None:
@@ -148,6 +160,8 @@ def split_full_name_parts(
             given = [first, middle]
         first = given[0] if given else None
         middle = " ".join(given[1:]) or None
+        if suffix is None:
+            middle, suffix = split_trailing_suffix(middle)
         return tidy_name(last), tidy_name(first), tidy_name(middle), suffix, False
     words = text.split()
     suffix = suffix_of(words[-1]) if len(words) > 2 and words[-1].upper() not in _AMBIGUOUS_SUFFIXES else None

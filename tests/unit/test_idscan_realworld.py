@@ -102,7 +102,8 @@ def _modern(**changes) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("full", "last", "middle"),
     [("CORTEZ,PABLO,,JR", "Cortez Jr", None), ("CORTEZ,PABLO,LUIS,3RD", "Cortez 3rd", "Luis"),
-     ("CORTEZ,PABLO,2ND", "Cortez 2nd", None), ("CORTEZ,PABLO,V", "Cortez", "V")],
+     ("CORTEZ,PABLO,2ND", "Cortez 2nd", None), ("CORTEZ,PABLO,V", "Cortez", "V"),
+     ("CORTEZ, PABLO LUIS III", "Cortez III", "Luis"), ("CORTEZ, PABLO JR", "Cortez Jr", None)],
 )  # fmt: skip
 def test_a_suffix_is_never_a_middle_name(full, last, middle):
     text = _v1([("DAQ", "123"), ("DAA", full), ("DBB", "19761007"), ("DBA", "20301007"), ("DBC", "1")])
@@ -118,6 +119,8 @@ def test_a_modern_suffix_element_goes_to_the_last_name_and_the_summary():
     assert any('"Jr"' in warning for warning in result.warnings)
     result = parse_barcode(build(_modern(extra=[("DCU", "PH.D.")]), iin=IIN["CA"], version=9), today=TODAY)
     assert (result.fields[wire.LAST_NAME], result.suffix) == ("Doe", None)
+    result = parse_barcode(build(_modern(middle="LEE JR"), iin=IIN["CA"], version=9), today=TODAY)
+    assert (result.fields[wire.LAST_NAME], result.fields[wire.MIDDLE_NAME]) == ("Doe Jr", "Lee")
     result = parse_barcode(build(_modern(last="DOE JR.", extra=[("DCU", "JR")]), iin=IIN["CA"], version=9), today=TODAY)
     assert result.fields[wire.LAST_NAME] == "Doe Jr"  # already in the last name: not added twice
 
