@@ -48,6 +48,8 @@ _LOOPBACK_NAMES = frozenset({"localhost"})
 MAX_REPLY_BYTES = 8 * 1024 * 1024
 # The slowest upload the default request deadline leaves time for: 1 Mbit/s.
 _SLOWEST_UPLOAD = 128 * 1024
+# The most time the default request deadline leaves for reading a reply once it has begun.
+_REPLY_TIME = 10.0
 
 # --- keeping secrets and personal data out of the log ---------------------------------------------
 # httpx logs every request's URL at INFO; the state-ID lookup carries a customer's ID number in
@@ -240,10 +242,11 @@ def _network_error(exc: Exception) -> NetworkError:
 
 def _past_deadline(error: NetworkError, limit: float) -> NetworkError:
     """The timeout ``error`` said as what it was: the request's whole time limit ran out."""
+    seconds = f"{limit:.1f}".rstrip("0").rstrip(".")
     if error.may_have_reached:
-        text = f"The POS server did not finish its answer within the request's time limit ({limit:g} s)."
+        text = f"The POS server did not finish its answer within the request's time limit ({seconds} s)."
     else:
-        text = f"The request could not be sent within its time limit ({limit:g} s)."
+        text = f"The request could not be sent within its time limit ({seconds} s)."
     return NetworkError(text, may_have_reached=error.may_have_reached)
 
 
@@ -493,15 +496,15 @@ class ApiClient:
         raise ConfigurationError(message)
 
     def _deadline_for(self, request: httpx.Request) -> float:
-        """Seconds the whole request may take: connecting, then twice the read timeout (the
-        server's work and its reply), plus the time the body takes at 1 Mbit/s (an upload)."""
+        """Seconds the whole request may take: connecting, the server's work (one read timeout),
+        its reply (as long again, at most _REPLY_TIME), and the body's time at 1 Mbit/s (an upload)."""
         if self.request_deadline is not None:
             return self.request_deadline
         timeouts = request.extensions.get("timeout") or {}
-        waits = [t for t in (timeouts.get("read"), timeouts.get("write")) if t]
+        wait = max((t for t in (timeouts.get("read"), timeouts.get("write")) if t), default=15.0)
         size = request.headers.get("content-length", "")
         upload = int(size) / _SLOWEST_UPLOAD if size.isdigit() else 0.0
-        return (timeouts.get("connect") or 0.0) + 2 * max(waits, default=15.0) + upload
+        return (timeouts.get("connect") or 0.0) + wait + min(wait, _REPLY_TIME) + upload
 
     def _read_reply(self, request: httpx.Request, streamed: httpx.Response, ends: float) -> httpx.Response:
         """The streamed reply read into memory, up to ``max_reply_bytes``: a longer success is a

@@ -118,7 +118,8 @@ def test_a_dripping_reply_ends_at_the_request_deadline(sandbox):
 
 def test_the_default_deadline_follows_the_timeouts(sandbox):
     # 0.3 s between bytes never trips the 1 s read timeout; the whole-request limit
-    # (connect 1 s + twice the 1 s timeout) ends it instead of the minutes the drip would take.
+    # (connect 1 s + the 1 s timeout + as long again for the reply) ends it instead of the
+    # minutes the drip would take.
     sandbox.script_faults([{"drip": 0.3, "path": "/customer-groups"}])
     client = ApiClient(sandbox.api_url, sandbox.files_url, sandbox.api_key, timeout=1, connect_timeout=1)
     with client, pytest.raises(NetworkError) as caught:
