@@ -7,8 +7,8 @@ shape (numbers, short codes, names of wire fields or settings, never their value
 
 Every row stores ``hash = HMAC-SHA256(audit key, prev_hash + canonical row content)``, chaining
 it to the row before; ``verify()`` names the first row whose content, link or position no
-longer matches. The audit key is a random secret kept in the OS keyring beside the data key
-(``SecretStore.audit_key``), created once per station: someone who can edit the file but not
+longer matches. The audit key is a secret kept in the OS keyring beside the data key
+(``SecretStore.audit_key``, derived from the data key), stored once per station: someone who can edit the file but not
 read the keyring cannot recompute a hash, so a rewritten row, or a whole chain recomputed
 from the file, is reported. SQLite triggers refuse UPDATE and DELETE, so the program itself
 cannot rewrite history either. (Removing rows from the very end cannot be seen from the file
@@ -24,8 +24,9 @@ the key. The keyed event's hash covers the last legacy hash, so the legacy rows 
 rewritten afterwards either. A log with no ``chain_keyed`` event must be keyed from its first
 row: removing the event to pass keyed rows off as legacy ones breaks the chain at row 1. A
 legacy log first opened on a station whose key already exists (a restored copy) cannot be
-anchored and is reported from its first row. Likewise a keyring that lost the audit key gets
-a new one, under which the rows keyed before no longer verify: the loss is reported, not hidden.
+anchored and is reported from its first row. The key is derived from the station's data key,
+so the data key's export restores it: a keyring that lost the audit key gets the same key
+back, and only a log whose first row is plain SHA-256 is ever anchored as legacy.
 """
 
 from __future__ import annotations
@@ -339,8 +340,21 @@ class AuditLog:
         with closing(open_private_db(self.path)) as conn, write_transaction(conn):
             legacy = conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
             keyed = conn.execute("SELECT 1 FROM audit WHERE event = ? LIMIT 1", (CHAIN_KEYED,)).fetchone()
-            if legacy and keyed is None:
+            first = conn.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY seq LIMIT 1").fetchone()
+            # Rows keyed from the first (the key was stored again from the data key after the
+            # keyring lost it) are not legacy: only a first row in plain SHA-256 is anchored.
+            if legacy and keyed is None and first is not None and self._is_plain(first):
                 self._insert(conn, CHAIN_KEYED, PROGRAM_CLERK, None, None, {"rows": int(legacy)})
+
+    @staticmethod
+    def _is_plain(row: tuple) -> bool:
+        seq, at, event, clerk, intake, customer, details_json, prev, digest = row
+        try:
+            content = _canonical(seq, at, event, clerk, intake, customer, details_json)
+        except (TypeError, ValueError):
+            return False
+        plain = chain_hash(str(prev), content).encode("ascii")
+        return hmac.compare_digest(plain, str(digest).encode("utf-8", "replace"))
 
     def _insert(self, conn: sqlite3.Connection, event: str, clerk: str, intake: str | None, customer: str | None,
                 checked: dict[str, Any]) -> AuditEntry:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import secrets
 import unicodedata
 
@@ -23,6 +25,7 @@ SERVICE = "intake"
 DATA_KEY_USER = "data-key"
 AUDIT_KEY_USER = "audit-key"
 AUDIT_KEY_BYTES = 32
+AUDIT_KEY_LABEL = b"intake audit chain key v1"
 
 INSTALL_HINT = (
     "Install and unlock a keyring: on Linux GNOME Keyring or KWallet (any Secret Service provider, "
@@ -61,6 +64,11 @@ class DataKeyMissing(CredentialsError):
 
 class DataKeyDamaged(CredentialsError):
     """The keyring holds a data key that is not one (altered, or truncated)."""
+
+
+def derived_audit_key(data_key: bytes) -> bytes:
+    """The audit chain's key for a station whose data key is ``data_key``."""
+    return hmac.new(data_key, AUDIT_KEY_LABEL, hashlib.sha256).digest()
 
 
 def clean_api_key(key: str) -> str:
@@ -223,15 +231,20 @@ class SecretStore:
 
     # --- the audit key --------------------------------------------------------------------------
     def audit_key(self) -> tuple[bytes, bool]:
-        """The 32-byte HMAC key of the audit chain (``app.audit``), and True when this call created it.
+        """The 32-byte HMAC key of the audit chain (``app.audit``), and True when this call stored it.
 
-        Created once per station. Like the data key, a stored key that cannot be read is an error,
-        never replaced: a new key would make the whole audit trail fail its check.
+        Derived from the data key (HMAC-SHA256 with a fixed label), so the data key's export
+        (``intake credentials export-data-key``) restores it too: a keyring that loses it gets
+        the same key back, and the rows keyed before still verify. Stored in the keyring the
+        first time (``created``: the audit log then anchors its legacy rows). A station with no
+        data key yet gets a random one. A stored key that cannot be read is an error, never replaced.
         """
         stored = self._get(AUDIT_KEY_USER)
         created = stored is None
         if created:
-            self._set(AUDIT_KEY_USER, base64.b64encode(secrets.token_bytes(AUDIT_KEY_BYTES)).decode("ascii"))
+            data_key = self.stored_data_key()
+            key = derived_audit_key(data_key) if data_key is not None else secrets.token_bytes(AUDIT_KEY_BYTES)
+            self._set(AUDIT_KEY_USER, base64.b64encode(key).decode("ascii"))
             stored = self._get(AUDIT_KEY_USER)  # read back: one key even if another process stored one too
             if stored is None:
                 raise CredentialsError(f"The keyring ({self.backend_name()}) did not keep the audit key.")
