@@ -23,6 +23,7 @@ from app.api.client import checked_base_url, is_loopback_host
 from app.credentials import CredentialsError, clean_api_key
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
+from app.settings_rules import check_files_host
 
 CONTEXT = "Setup"
 MSG_API_PLAIN_HTTP = N(
@@ -78,13 +79,19 @@ def _check_ca_bundle(ca_bundle: str | None) -> None:
         raise _problem(MSG_CA_BUNDLE, path=str(path), reason=str(reason)) from None
 
 
-def check_sending_setup(station: Any) -> None:
+def check_sending_setup(station: Any, *, documents: bool = False) -> None:
     """SetupProblem naming the first setting of ``station`` (an ``app.station.Station``) that stops
-    every send; nothing when it can send (it may still be offline: that is no setup problem)."""
+    every send; nothing when it can send (it may still be offline: that is no setup problem).
+    ``documents``: the intake carries documents, so the files address must be usable too."""
     config = station.config
     _check_url(config.api_url, MSG_API_PLAIN_HTTP, MSG_API_BAD_URL)
     _check_url(config.files_url, MSG_FILES_PLAIN_HTTP, MSG_FILES_BAD_URL)
     _check_ca_bundle(config.ca_bundle)
+    if documents:
+        refusal = check_files_host(config.api_url, config.files_url, bool(getattr(config, "allow_key_to_files_host",
+                                                                                  False)))
+        if refusal:
+            raise SetupProblem(refusal)
     try:
         key = station.secrets.get_api_key(config.api_url)
     except CredentialsError as exc:

@@ -61,9 +61,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from app import wire
+from app.api.client import usable_id
 from app.api.errors import (
     ApiError,
     AuthError,
+    ConfigurationError,
     NetworkError,
     NotFound,
     PlanNotAllowed,
@@ -98,6 +100,11 @@ MSG_PLAN = N(MESSAGE_CONTEXT, "The store's POS plan does not allow this call (HT
 MSG_NOT_FOUND = N(
     MESSAGE_CONTEXT, "The POS API address answered 'not found' (HTTP 404); check the API URL in the configuration.")
 MSG_UNREADABLE = N(MESSAGE_CONTEXT, "This intake cannot be opened with this station's data key.")
+MSG_CONFIGURATION = N(
+    MESSAGE_CONTEXT,
+    "The station's settings forbid this call and nothing was sent: the files address is on another server than "
+    "the API address, and the API key goes only to the API's server. An admin fixes the address or allows that "
+    "server in Settings, then retries the intake.")
 MSG_UPDATE_GONE = N(
     MESSAGE_CONTEXT, "The customer no longer exists in the POS (HTTP 404); the update cannot be applied.")
 MSG_UPDATE_PLAN = N(
@@ -116,7 +123,7 @@ MSG_UNEXPECTED = N(MESSAGE_CONTEXT, "An unexpected error stopped this intake ({k
 STORED_MESSAGES: tuple[str, ...] = (
     MSG_OFFLINE, MSG_TIMEOUT, MSG_SERVER, MSG_BAD_REPLY, MSG_RATE, MSG_AUTH, MSG_REJECTED, MSG_DUPLICATE,
     MSG_UPLOAD_REJECTED, MSG_PLAN, MSG_NOT_FOUND, MSG_UNREADABLE, MSG_UNEXPECTED, MSG_SETTLING, MSG_UNCONFIRMED,
-    MSG_UPDATE_GONE, MSG_UPDATE_PLAN, MSG_WAITS_FOR_EARLIER,
+    MSG_UPDATE_GONE, MSG_UPDATE_PLAN, MSG_WAITS_FOR_EARLIER, MSG_CONFIGURATION,
 )
 
 DEFAULT_SETTLE_SECONDS = 300.0
@@ -580,7 +587,9 @@ class OutboxSyncer:
             raise _Stop from exc
         # 403 on a create or an upload, 404, or an error kind nobody planned for: a retry as-is
         # will not help; an admin fixes the setup and the clerk retries the entry.
-        if isinstance(exc, PlanNotAllowed):
+        if isinstance(exc, ConfigurationError):
+            message = MSG_CONFIGURATION
+        elif isinstance(exc, PlanNotAllowed):
             message = MSG_PLAN
         elif isinstance(exc, NotFound):
             message = MSG_NOT_FOUND
@@ -619,7 +628,8 @@ def match_customer(body: dict[str, Any], customers: list[dict[str, Any]]) -> dic
     wanted = tuple(_norm(body.get(k)) for k in MATCH_KEYS)
     if not all(wanted):
         return None
-    candidates = [c for c in customers if tuple(_norm(c.get(k)) for k in MATCH_KEYS) == wanted]
+    candidates = [c for c in customers
+                  if usable_id(c.get(wire.RESP_ID)) and tuple(_norm(c.get(k)) for k in MATCH_KEYS) == wanted]
     if not candidates:
         return None
     return max(candidates, key=lambda c: _score(body, c))

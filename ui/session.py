@@ -199,7 +199,8 @@ class IntakeSession(QObject):
         station, outbox, syncer = self.station, self.station.outbox, self.station.syncer
 
         def work():
-            check_sending_setup(station)  # a setup that stops every send: nothing is queued (SetupProblem)
+            # a setup that stops every send: nothing is queued (SetupProblem)
+            check_sending_setup(station, documents=bool(docs))
             if entry_id is not None and outbox.get(entry_id).state in (EntryState.NEEDS_ATTENTION, EntryState.FAILED):
                 outbox.resubmit(entry_id, body)
                 target = entry_id

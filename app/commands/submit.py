@@ -107,7 +107,7 @@ def _submit(station, record: object, args: argparse.Namespace) -> int:
     try:
         # A setup that stops every send (no key, plain http to another host, an unreadable CA bundle):
         # refuse before queueing, so nothing waits on a setting nobody has fixed yet.
-        check_sending_setup(station)
+        check_sending_setup(station, documents=bool(documents))
     except SetupProblem as exc:
         return fail(_COMMAND, f"not queued: {exc}")
     body = build_body(record, ctx)  # type: ignore[arg-type]  # validated above: a mapping

@@ -1295,6 +1295,11 @@
             <source>Something went wrong ({kind}). What you typed is kept as a draft; you can carry on, or restart the program if this happens again.</source>
             <translation>Algo salió mal ({kind}). Lo que escribió se guarda como borrador; puede continuar, o reiniciar el programa si vuelve a ocurrir.</translation>
         </message>
+        <message>
+            <location filename="../../ui/launch.py" />
+            <source>The program could not start ({kind}).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2282,6 +2287,11 @@
             <location filename="../../app/sync.py" />
             <source>This intake cannot be opened with this station's data key.</source>
             <translation>Este registro no se puede abrir con la clave de datos de este puesto.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The station's settings forbid this call and nothing was sent: the files address is on another server than the API address, and the API key goes only to the API's server. An admin fixes the address or allows that server in Settings, then retries the intake.</source>
+            <translation>La configuración de la estación no permite esta llamada y no se envió nada: la dirección de archivos está en otro servidor que la dirección de la API, y la clave de la API solo va al servidor de la API. Un administrador corrige la dirección o permite ese servidor en Configuración y luego reintenta el registro.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />

@@ -1295,6 +1295,11 @@
             <source>Something went wrong ({kind}). What you typed is kept as a draft; you can carry on, or restart the program if this happens again.</source>
             <translation>Un problème est survenu ({kind}). Ce que vous avez saisi est conservé comme brouillon; vous pouvez continuer, ou redémarrer le programme si cela se reproduit.</translation>
         </message>
+        <message>
+            <location filename="../../ui/launch.py" />
+            <source>The program could not start ({kind}).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2282,6 +2287,11 @@
             <location filename="../../app/sync.py" />
             <source>This intake cannot be opened with this station's data key.</source>
             <translation>Cette inscription ne peut pas être ouverte avec la clé de données de ce poste.</translation>
+        </message>
+        <message>
+            <location filename="../../app/sync.py" />
+            <source>The station's settings forbid this call and nothing was sent: the files address is on another server than the API address, and the API key goes only to the API's server. An admin fixes the address or allows that server in Settings, then retries the intake.</source>
+            <translation>Les paramètres du poste interdisent cet appel et rien n&apos;a été envoyé : l&apos;adresse des fichiers est sur un autre serveur que l&apos;adresse de l&apos;API, et la clé d&apos;API ne va qu&apos;au serveur de l&apos;API. Un administrateur corrige l&apos;adresse ou autorise ce serveur dans les Paramètres, puis réessaie l&apos;inscription.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />

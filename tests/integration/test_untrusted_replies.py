@@ -20,7 +20,7 @@ from app.crypto import Cipher, new_key
 from app.outbox import DocumentFile, EntryState, Outbox
 from app.sandbox.faults import Fault, FaultError
 from app.storage import outbox_path
-from app.sync import OutboxSyncer
+from app.sync import MSG_CONFIGURATION, OutboxSyncer
 from tests.support.bodies import customer_body
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -283,6 +283,7 @@ def test_an_intake_whose_documents_may_not_go_is_kept_not_lost(sandbox, outbox, 
     assert report.created == [] and report.failed == [entry_id]
     entry = outbox.get(entry_id)
     assert entry.state == EntryState.FAILED and entry.document_count == 1
+    assert entry.last_error == MSG_CONFIGURATION  # what to fix, not "an unexpected error"
     assert sandbox.uploads() == [] and sandbox.created() == []
     outbox.retry(entry_id)  # once an admin fixed the files address
     [created] = syncer_for(sandbox, outbox, clock).drain().created

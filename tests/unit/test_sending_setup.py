@@ -78,3 +78,13 @@ def test_a_ca_bundle_that_is_not_certificates_is_named(station, tmp_path):
 def test_no_key_is_named(station):
     SecretStore().clear_api_key(API)
     assert problem(station()).message.template == MSG_NO_KEY
+
+
+def test_documents_for_a_files_server_the_key_may_not_go_to_are_not_queued(station):
+    other = station(files_url="http://localhost:9/open_api/v2.2")  # another server than 127.0.0.1
+    check_sending_setup(other)  # without documents the files address is not used
+    with pytest.raises(SetupProblem) as caught:
+        check_sending_setup(other, documents=True)
+    assert "files URL is on another server" in str(caught.value)
+    check_sending_setup(station(files_url="http://localhost:9/open_api/v2.2", allow_key_to_files_host=True),
+                        documents=True)
