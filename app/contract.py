@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic_core import PydanticCustomError
 
 from app import policy, rules, wire
-from app.fields import DOCUMENT_TYPE, label
+from app.fields import DOCUMENT_TYPE, MAX_LENGTHS, label
 from app.i18n import QT_TRANSLATE_NOOP as N
 
 _C = "Validation"
@@ -40,19 +40,6 @@ def _wrap(fn: Callable[[Any, str], Any], name: str, *, required: bool = False) -
 
 def _error(exc: rules.FieldProblem) -> PydanticCustomError:
     return PydanticCustomError(ERROR_TYPE, "{message}", {"message": exc.message})
-
-
-# Longest values the API takes (the seed's 30/30/30/20), and the product's caps for free text.
-MAX_LENGTHS: dict[str, int] = {
-    wire.STATE_ID: 30,
-    wire.MEDICAL_ID: 30,
-    wire.RECOMMENDATION_NUMBER: 30,
-    wire.PHYSICIAN_LICENSE: 20,
-    wire.NICKNAME: 100,
-    f"{wire.ADDRESS}.{wire.ADDRESS_LINE1}": 100,
-    f"{wire.ADDRESS}.{wire.ADDRESS_LINE2}": 100,
-    f"{wire.ADDRESS}.{wire.CITY}": 60,
-}
 
 
 def _capped(fn: Callable[[Any, str, int], Any], name: str) -> BeforeValidator:

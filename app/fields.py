@@ -81,6 +81,19 @@ DOCUMENT_TYPE = f"{wire.DOCUMENTS}.{wire.DOC_TYPE}"
 LABELS[DOCUMENT_TYPE] = N(_C, "Document type")
 LABELS[f"{wire.DOCUMENTS}.{wire.DOC_FILE_ID}"] = N(_C, "Document file")
 
+# Longest values the API takes (the seed's 30/30/30/20), and the product's caps for free text;
+# here, beside the labels, so the form can shape typing before the contract model is loaded.
+MAX_LENGTHS: dict[str, int] = {
+    wire.STATE_ID: 30,
+    wire.MEDICAL_ID: 30,
+    wire.RECOMMENDATION_NUMBER: 30,
+    wire.PHYSICIAN_LICENSE: 20,
+    wire.NICKNAME: 100,
+    f"{wire.ADDRESS}.{wire.ADDRESS_LINE1}": 100,
+    f"{wire.ADDRESS}.{wire.ADDRESS_LINE2}": 100,
+    f"{wire.ADDRESS}.{wire.CITY}": 60,
+}
+
 
 def label(name: str) -> str:
     """The label of a field; list rows (``documents.0.type``) take their member's label."""

@@ -79,16 +79,23 @@ def open_frame(config: Config | None = None) -> MainWindow:
 
 
 def complete_window(window: MainWindow, station=None) -> MainWindow:
-    """Open the station (keyring, data files), make the pages, start the session and features."""
-    from app.station import Station
-    from ui.session import IntakeSession
+    """Everything after the frame, at once: the pages, the station (keyring, data files), the
+    intake, the session and the features (see ``ui.startup``)."""
+    from ui.startup import StartUp
 
-    window.station = station or Station(window.config)
-    window.build_pages()
-    window.session = IntakeSession(window.station, window)
-    for install in _features():
-        install(window)
+    StartUp(window, station).run_now()
     return window
+
+
+def load_in_stages(window: MainWindow, station=None, *, start_session: bool = False):
+    """Everything after the frame, in stages after its first paint: the first field takes keys
+    first, the rest follows without holding the event loop (see ``ui.startup``). Returns the
+    ``StartUp``; connect to its ``first_step_ready``, ``finished`` and ``failed``."""
+    from ui.startup import StartUp
+
+    startup = StartUp(window, station, start_session=start_session)
+    startup.start()
+    return startup
 
 
 class _FirstPaint(QObject):
@@ -110,13 +117,17 @@ def when_painted(widget, fn) -> None:
     _FirstPaint(widget, fn)
 
 
-def _features():
+def feature_modules() -> list[str]:
     """Parts of the window that live in their own modules; each ``install(window)`` adds its
-    menu actions, panels or status-bar widgets to the window and its session."""
-    import importlib
+    menu actions, panels or status-bar widgets to the complete window and its session."""
+    return list(FEATURES)
 
-    for name in FEATURES:
-        yield importlib.import_module(name).install
+
+def early_feature_modules() -> list[str]:
+    """Feature modules with a ``prepare(window)`` too, run as soon as the first step's editors
+    exist, for what must be there before the first key. Such a module and its ``prepare``
+    must stay light: no rules, keyring, cryptography or HTTP client."""
+    return list(EARLY_FEATURES)
 
 
 # One line per feature module.
@@ -128,4 +139,8 @@ FEATURES: list[str] = [
     "ui.features.audit",
     "ui.features.clerk",
     "ui.features.consent",
+]
+# Those of them with a prepare(window) for the first step (see early_feature_modules).
+EARLY_FEATURES: list[str] = [
+    "ui.features.idscan",
 ]

@@ -1,16 +1,18 @@
 """Which input each form field gets, its mnemonic, and its keystroke limits.
 
 Keystroke limits only shape typing (digits for phones, the API's length caps from
-``app.contract.MAX_LENGTHS``); whether a value is acceptable is decided in ``app``."""
+``app.fields.MAX_LENGTHS``); whether a value is acceptable is decided in ``app``. Light on
+purpose: the first step's editors are made from here before the rules are loaded."""
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtWidgets import QWidget
 
-from app import policy, wire
+from app import wire
 from app.config import Config
-from app.contract import MAX_LENGTHS
-from app.fields import ID_EXPIRATION_DATE
+from app.fields import ID_EXPIRATION_DATE, MAX_LENGTHS
 from ui.i18n import tr_choice
 from ui.widgets.inputs import ChoiceInput, DateInput, FlagInput, TextInput
 
@@ -40,8 +42,24 @@ def choices(values) -> list[tuple[str, str]]:
 
 
 def regionchoices() -> list[tuple[str, str]]:
+    from app import policy  # reads the policy file: only for the steps that need it
+
     regions = policy.load_policy().jurisdictions.values()
     return [(j.code, f"{j.code} — {j.name}") for j in sorted(regions, key=lambda j: (j.country != "US", j.code))]
+
+
+def warm_up(names) -> None:
+    """Load ahead what ``make_editor`` needs for these fields (the policy file, the group and
+    document widgets), so that start-up can do it as a piece of its own."""
+    names = set(names)
+    if names & {wire.TYPE, A + wire.STATE}:
+        from app import policy
+
+        policy.load_policy()
+    if wire.MANUAL_GROUPS in names:
+        importlib.import_module("ui.widgets.groups")
+    if wire.DOCUMENTS in names:
+        importlib.import_module("ui.widgets.documents")
 
 
 def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWidget:
@@ -58,6 +76,8 @@ def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWi
     if name == wire.REFERRAL_SOURCE:
         return ChoiceInput(choices(wire.REFERRAL_SOURCES), parent=parent)
     if name == wire.TYPE:
+        from app import policy
+
         return ChoiceInput(choices(policy.allowed_types(config.jurisdiction)), parent=parent)
     if name == A + wire.COUNTRY:
         return ChoiceInput(choices(wire.COUNTRIES), parent=parent)

@@ -7,8 +7,6 @@ import logging
 import sys
 
 from app.config import ConfigError, load_config
-from app.credentials import CredentialsError
-from app.storage import StorageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:  # options are the top-level ones
@@ -71,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_self_test()
     _install_excepthook()
-    from ui.app_setup import complete_window, ensure_app, open_frame, when_painted
+    from ui.app_setup import ensure_app, load_in_stages, open_frame
     from ui.tasks import wait_for_tasks
 
     app = ensure_app(sys.argv[:1])
@@ -85,31 +83,38 @@ def run(args: argparse.Namespace) -> int:
         else:
             config = load_config()
         window = open_frame(config)
-    except (ConfigError, CredentialsError) as exc:
+    except ConfigError as exc:
         return _fatal("Intake", str(exc))
     if demo is not None:
         window.setWindowTitle(window.windowTitle() + " — " + window.tr("demo (sandbox)"))
 
-    def complete() -> None:
-        try:
-            complete_window(window)
-        except (ConfigError, CredentialsError, StorageError, OSError, RuntimeError) as exc:
-            # no usable keyring, a missing data key, a damaged store...: say what, then quit
-            _fatal("Intake", _said(exc))
-            app.exit(2)
-            return
-        window.session.start()
-        window.focus_first()
+    def failed(exc: BaseException) -> None:
+        from PySide6.QtWidgets import QApplication
 
-    window.show()
-    when_painted(window, complete)  # the frame shows at once; the form follows
+        from app.credentials import CredentialsError
+        from app.storage import StorageError
+
+        # no usable keyring, a missing data key, a damaged store...: say what, then quit
+        if isinstance(exc, ConfigError | CredentialsError | StorageError | OSError | RuntimeError):
+            _fatal("Intake", _said(exc))
+        else:
+            logging.getLogger("intake").error("start-up failed", exc_info=exc)
+            _fatal("Intake", QApplication.translate("Launch", "The program could not start ({kind}).")
+                   .format(kind=type(exc).__name__))
+        app.exit(2)
+
+    window.show()  # the frame shows at once; the first field, then the rest, follow
+    startup = load_in_stages(window, start_session=True)
+    startup.failed.connect(failed)
     try:
         return app.exec()
     finally:
         session = getattr(window, "session", None)
-        if session is not None:
+        if session is not None:  # closed while loading too: what was typed is saved
             session.stop()
-            wait_for_tasks()
-            window.station.close()
+        wait_for_tasks()
+        station = getattr(window, "station", None)
+        if station is not None:
+            station.close()
         if demo is not None:
             demo.close()

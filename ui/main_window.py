@@ -3,6 +3,11 @@
 It renders an ``app.wizard.IntakeWizard``: inputs write values into it, it says which
 messages to show and where Next goes. Submitting, saving drafts and sending run through
 ``ui.session.IntakeSession`` off the UI thread.
+
+The window is made in parts so the first field takes keys as early as possible (see
+``ui.startup``): the frame; the first step's page (``show_first_step``), usable before the
+rules exist, its editors keeping what is typed; the other pages (``build_step``); and, once the
+rules are loaded, the intake itself (``start_intake``), which takes over what was typed.
 """
 
 from __future__ import annotations
@@ -42,8 +47,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: Config, parent=None, *, build: bool = True) -> None:
         """``build=False`` makes only the frame (steps, title, buttons), which paints at once;
-        ``build_pages()`` then loads the rules and makes the form (start-up does this after
-        the first paint, so the window appears without waiting for them)."""
+        the pages and the intake follow (``build_pages()`` at once, or ``ui.startup`` in parts)."""
         super().__init__(parent)
         self.config = config
         self.setObjectName("intakeWindow")
@@ -51,8 +55,13 @@ class MainWindow(QMainWindow):
         self.wizard = None
         self.group_names = lambda ids: [str(i) for i in ids]
         self._loading = True
-        self.pages: list[QWidget] = []
+        self.pages: list[QWidget | None] = [None] * len(STEPS)
         self.form_pages: dict = {}
+        # Before the intake exists (rules loading), the editors keep what is typed; these
+        # remember what else the clerk did meanwhile, for start_intake.
+        self._left_early: set[str] = set()
+        self._advance_early = False
+        self.typed_early = False  # start_intake found values typed before it
         self._build_frame()
         self._shortcuts()
         self.resize(1280, 720)
@@ -139,29 +148,84 @@ class MainWindow(QMainWindow):
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
 
     def build_pages(self) -> None:
-        """Load the rules and make one page per step (the slow part of start-up)."""
-        from app.wizard import IntakeWizard
-        from ui.pages.form_page import FormPage
-        from ui.pages.review import ReviewPage
+        """Make every step's page and start the intake, all at once (loads the rules)."""
+        for index in range(len(STEPS)):
+            self.build_step(index)
+        self.start_intake()
 
-        self.wizard = IntakeWizard(self.config.jurisdiction)
-        for index, step in enumerate(STEPS):
-            if index == REVIEW:
-                page = ReviewPage(self.stack)
-                page.edit_requested.connect(self.go_to)
-            else:
-                page = FormPage(step, self.config, columns=_STEP_COLUMNS.get(step.key, 2), parent=self.stack)
-                self.form_pages[index] = page
-            self.pages.append(page)
-            self.stack.addWidget(page)
-        self.review = self.pages[REVIEW]
+    def build_step(self, index: int) -> QWidget:
+        """Make one step's page, once. Form pages need no rules: their editors take keys at
+        once; the Review page shows the rules' output, so it comes once they are loaded."""
+        page = self.pages[index]
+        if page is not None:
+            return page
+        step = STEPS[index]
+        if index == REVIEW:
+            from ui.pages.review import ReviewPage
+
+            page = ReviewPage(self.stack)
+            page.edit_requested.connect(self.go_to)
+            self.review = page
+        else:
+            from ui.pages.form_page import FormPage
+
+            page = FormPage(step, self.config, columns=_STEP_COLUMNS.get(step.key, 2), parent=self.stack)
+            self.form_pages = dict(sorted({**self.form_pages, index: page}.items()))  # in step order
+            self._connect_inputs(page)
+        self.pages[index] = page
+        self.stack.addWidget(page)
+        return page
+
+    def show_first_step(self) -> QWidget:
+        """The first step's page on screen and its first field focused: the clerk (or the
+        scanner) can type before anything else is loaded."""
+        page = self.build_step(0)
+        self.stack.setCurrentWidget(page)
+        self.steps.setCurrentRow(0)
+        self.title.setText(translate("Steps", STEPS[0].title))
+        self.focus_first()
+        return page
+
+    @property
+    def all_steps_built(self) -> bool:
+        return all(page is not None for page in self.pages)
+
+    def start_intake(self) -> None:
+        """Once the rules are loaded and every page exists: a blank intake that takes over what
+        was typed meanwhile (the editors' values, the fields already left, an Enter pressed),
+        after which messages, navigation and autosave work as usual."""
+        from app.wizard import IntakeWizard
+
+        wizard = IntakeWizard(self.config.jurisdiction)
+        typed = False
+        for name, row in self._editors():
+            if name in (wire.MANUAL_GROUPS, wire.DOCUMENTS):
+                continue  # nothing to pick from before the session loads them
+            value = row.editor.value()
+            if value != wizard.value(name):
+                wizard.set_value(name, value)
+                typed = True
+        for name in sorted(self._left_early):
+            wizard.touch(name)
+        self._left_early.clear()
+        self.typed_early = typed
+        self.wizard = wizard
         self.stack.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
-        self._connect_inputs()
         for button in (self.back_button, self.next_button, self.submit_button):
             button.setEnabled(True)
         self._loading = False
         self.refresh()
+        if typed:
+            self.intake_changed.emit()
+        if self._advance_early:
+            self._advance_early = False
+            self._advance_or_submit()
+
+    @property
+    def current_step(self) -> int:
+        """The step on screen; the first one while the intake is not started yet."""
+        return self.wizard.current if self.wizard is not None else 0
 
     def _editors(self):
         for page in self.form_pages.values():
@@ -173,8 +237,8 @@ class MainWindow(QMainWindow):
                 return page.rows[name].editor
         raise KeyError(name)
 
-    def _connect_inputs(self) -> None:
-        for name, row in self._editors():
+    def _connect_inputs(self, page) -> None:
+        for name, row in page.rows.items():
             editor = row.editor
             if name == wire.MANUAL_GROUPS:
                 editor.changed.connect(lambda n=name, e=editor: self._edited(n, e.selected_ids(), finished=True))
@@ -193,7 +257,7 @@ class MainWindow(QMainWindow):
     def keyPressEvent(self, event) -> None:
         # Enter advances: line edits, combo boxes and check boxes pass an unused Enter up to
         # their window, as a dialog's default button relies on. Pop-ups keep their own Enter.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._loading:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (self.wizard is None or not self._loading):
             event.accept()
             self._advance_or_submit()
             return
@@ -206,6 +270,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _edited(self, name: str, value, *, finished: bool = False) -> None:
+        if self.wizard is None:  # the intake is not started yet: the editor keeps the value
+            if finished:
+                self._left_early.add(name)
+            return
         if self._loading:
             return
         self.wizard.set_value(name, value)
@@ -216,6 +284,9 @@ class MainWindow(QMainWindow):
         self.intake_changed.emit()
 
     def _finished(self, name: str) -> None:
+        if self.wizard is None:
+            self._left_early.add(name)
+            return
         if self._loading:
             return
         self.wizard.touch(name)
@@ -276,7 +347,7 @@ class MainWindow(QMainWindow):
     # --- rendering ------------------------------------------------------------------
     def refresh(self) -> None:
         index = self.wizard.current
-        self.stack.setCurrentIndex(index)
+        self.stack.setCurrentWidget(self.pages[index])
         self.steps.setCurrentRow(index)
         self.title.setText(translate("Steps", STEPS[index].title))
         self.back_button.setEnabled(self.wizard.can_go_back)
@@ -324,10 +395,10 @@ class MainWindow(QMainWindow):
                     return
 
     def focus_first(self) -> None:
-        page = self.form_pages.get(self.wizard.current)
+        page = self.form_pages.get(self.current_step)
         if page is not None and page.first_input() is not None:
             page.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.wizard.current == REVIEW:
+        elif self.current_step == REVIEW:
             self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def next(self) -> None:
@@ -344,12 +415,15 @@ class MainWindow(QMainWindow):
             self.focus_first()
 
     def go_to(self, index: int) -> None:
+        if self.wizard is None:
+            return
         self.wizard.go_to(index)
         self.refresh()
         self.focus_first()
 
     def _advance_or_submit(self) -> None:
-        if self.wizard is None:
+        if self.wizard is None:  # done by start_intake, once the rules are there
+            self._advance_early = True
             return
         if self.wizard.current == REVIEW:
             self.submit_requested.emit()

@@ -1298,7 +1298,7 @@
         <message>
             <location filename="../../ui/launch.py" />
             <source>The program could not start ({kind}).</source>
-            <translation type="unfinished" />
+            <translation>No se pudo iniciar el programa ({kind}).</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,11 @@ unreadable fields) in a banner, and asks in the background whether the customer 
 
 Intakes created here are remembered as keyed digests (``app.duplicates``) so the check also
 finds customers this station created while the POS could not be asked.
+
+Made in two parts at start-up: ``prepare`` (the panel on the Identity step and the scanner's
+key filter, before the first key, so a scan that starts while the window is still loading is
+caught) and ``install`` (``attach``: the session, the other steps, and reading what was
+scanned meanwhile). The reader, the duplicate check and the keyring load only with ``install``.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -32,16 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import wire
-from app.credentials import CredentialsError
-from app.duplicates import CreatedIndex, Match, Matches, find_duplicates, open_created_index
 from app.fields import ID_EXPIRATION_DATE
-from app.idscan import ScanError, ScanResult, parse_barcode
-from app.wizard import STEP_KEYS, STEPS
+from app.steps import STEP_KEYS, STEPS
 from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import repolish, set_status
 from ui.widgets.inputs import ChoiceInput, DateInput
 from ui.widgets.scan_capture import MAX_GAP_MS, QUIET_MS, ScanCapture, WedgeFilter, monotonic_ms
+
+if TYPE_CHECKING:
+    from app.duplicates import CreatedIndex, Match, Matches
+    from app.idscan import ScanError, ScanResult
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +89,8 @@ class IdScanFeature(QObject):
         self._index: CreatedIndex | None = None
         self._index_lock = threading.Lock()
         self._submitted_keys: dict[str, str] | None = None
+        self.attached = False
+        self._scanned_early: list[str] = []  # read once attached
         self._build_panel(max_gap_ms, clock)
         self._build_actions()
         self.wedge = WedgeFilter(self._accepts, max_gap_ms=max_gap_ms, quiet_ms=quiet_ms, clock=clock, parent=self)
@@ -90,13 +98,24 @@ class IdScanFeature(QObject):
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().installEventFilter(self.wedge)
-        self._watch_edits()
         window.new_intake_requested.connect(self.clear_banner)
         window.submit_requested.connect(self._remember_submitted)
+
+    def attach(self) -> None:
+        """Once the window is complete (every step, the intake, the session): watch the filled
+        fields, join the submit, and read what was scanned before."""
+        if self.attached:
+            return
+        self.attached = True
+        window = self.window
+        self._watch_edits()
         session = getattr(window, "session", None)
         if session is not None:
             session.submitted.connect(self._intake_settled)
             session.add_submit_gate(self.check_before_submit)
+        early, self._scanned_early = self._scanned_early, []
+        for text in early:
+            self.read_text(text)
 
     # --- widgets ----------------------------------------------------------------------
     def _build_panel(self, max_gap_ms: float, clock: Callable[[], float]) -> None:
@@ -152,20 +171,26 @@ class IdScanFeature(QObject):
         window = self.window
         return (
             widget.window() is window
-            and window.wizard.current == IDENTITY
+            and window.current_step == IDENTITY
             and widget is not self.capture
             and not self.capture.isAncestorOf(widget)
         )
 
     def focus_capture(self) -> None:
-        if self.window.wizard.current != IDENTITY:
+        if self.window.current_step != IDENTITY:
             self.window.go_to(IDENTITY)
         self.window.form_pages[IDENTITY].ensureWidgetVisible(self.capture)
         self.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- reading --------------------------------------------------------------------------
     def read_text(self, text: str) -> ScanResult | None:
-        """Read a barcode's text and fill the form; a bad read changes nothing and says why."""
+        """Read a barcode's text and fill the form; a bad read changes nothing and says why.
+        Before ``attach`` the text is kept and read then (None now)."""
+        if not self.attached:
+            self._scanned_early.append(text)
+            return None
+        from app.idscan import ScanError, parse_barcode
+
         window = self.window
         try:
             result = parse_barcode(
@@ -206,6 +231,8 @@ class IdScanFeature(QObject):
             self.read_text(text)
 
         def failed(exc: BaseException) -> None:
+            from app.idscan import ScanError
+
             if not shiboken6.isValid(self):
                 return
             self.window.set_busy("")
@@ -341,11 +368,16 @@ class IdScanFeature(QObject):
         """The station's digest index of created intakes, opened on first use (off the UI thread)."""
         with self._index_lock:
             if self._index is None:
+                from app.duplicates import open_created_index
+
                 station = self.window.station
                 self._index = open_created_index(station.data_dir, station.secrets.data_key())
             return self._index
 
     def _find(self, keys: dict[str, str]) -> Matches:
+        from app.credentials import CredentialsError
+        from app.duplicates import find_duplicates
+
         station = self.window.station
         index = self.created_index()
         if not keys[wire.STATE_ID]:
@@ -368,6 +400,8 @@ class IdScanFeature(QObject):
             self.checked.emit(matches)
 
         def failed(exc: BaseException) -> None:
+            from app.duplicates import Matches
+
             log.warning("duplicate check failed: %s", type(exc).__name__)
             if shiboken6.isValid(self):
                 self.checked.emit(Matches(notes=[self.tr("The duplicate check could not run.")]))
@@ -463,8 +497,15 @@ class IdScanFeature(QObject):
                 self._index = None
 
 
+def prepare(window) -> IdScanFeature:
+    """Before the first key: the Scan ID panel on the Identity step and the scanner's filter."""
+    return window.findChild(IdScanFeature) or IdScanFeature(window)
+
+
 def install(window) -> IdScanFeature:
-    return IdScanFeature(window)
+    feature = prepare(window)
+    feature.attach()
+    return feature
 
 
 def _scan_reason(exc: ScanError) -> str:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.config import Config
-from app.wizard import Step
+from app.steps import Step
 from ui.form import MNEMONICS, make_editor
 from ui.i18n import tr_label
 from ui.widgets.field_row import FieldRow

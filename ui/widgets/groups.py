@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
@@ -17,10 +18,11 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, Q
 
 from app import wire
 from app.api.errors import ApiError, NetworkError
-from app.credentials import CredentialsError
-from app.station import CustomerGroup
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
+
+if TYPE_CHECKING:  # the station and the keyring load after the form is on screen
+    from app.station import CustomerGroup
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,8 @@ class GroupsWidget(QWidget):
             self._quiet = False
 
     def groups(self) -> list[CustomerGroup]:
+        from app.station import CustomerGroup
+
         return [CustomerGroup(int(item.data(GROUP_ID_ROLE)), item.text()) for item in self._items()]
 
     def selected_ids(self) -> list[int]:
@@ -188,6 +192,8 @@ def load_groups(widget: GroupsWidget, station) -> None:
         widget.set_status("" if groups else _tr("No groups"))
 
     def failed(exc: BaseException) -> None:
+        from app.credentials import CredentialsError
+
         if not shiboken6.isValid(widget):
             return
         if isinstance(exc, ApiError):

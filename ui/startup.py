@@ -1,0 +1,221 @@
+"""Opening the window in stages, so the clerk (or the scanner) can type into the first field
+as soon as possible after the program starts.
+
+1. The frame (``ui.app_setup.open_frame``) is shown and painted.
+2. Right after that paint: the first step's editors, the first field focused, and each
+   feature's ``prepare`` (what must exist before the first key: the ID scanner's key filter
+   and panel). No rules, keyring, cryptography or HTTP client are loaded for this.
+3. The rest, without holding the event loop for more than one piece at a time:
+
+   * off the UI thread (``run_task``), the modules only the rest needs are imported (the rules
+     with their contract model, the ID reader, the keyring, cryptography, the stores, the
+     HTTP client) and the station is opened (keyring, data key, SQLite files);
+   * on the UI thread, one piece per turn of the event loop: each other step's page; once
+     the imports are in, the Review page, the intake (taking over what was typed meanwhile),
+     the session and each feature.
+
+Keys typed meanwhile go where the focus is, as usual: the editors keep their text, and the
+intake takes it over when it starts (values, fields already left, an Enter pressed). While a
+scanner's burst is being read no piece runs, so its keys keep the pace that tells a scan from
+typing; the scan is read once the ID feature is installed.
+
+``run_now()`` does the same at once (tests, the self-test, screenshots, benchmarks).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections import deque
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.steps import REVIEW, STEPS
+from ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+# Imported off the UI thread while the first step is in use; the UI thread then finds them
+# loaded. The heavy ones first: the rules (pydantic, e-mail checks), then the station's.
+BACKGROUND_IMPORTS: tuple[str, ...] = (
+    "app.wizard",
+    "app.idscan",
+    "app.station",
+    "app.sending_setup",
+    "app.duplicates",
+    "app.audit",
+    "app.intake_events",
+    "app.consent",
+    "app.disclosure",
+    "app.clerks",
+    "app.documents",
+)
+
+# Milliseconds to wait before looking again while a scanner's burst is being read.
+_HOLD_MS = 20
+
+
+class StartUp(QObject):
+    """Signals: ``first_step_ready`` once the first field has the focus (painted next);
+    ``finished`` once every step, the session and every feature are there; ``failed(exc)``
+    when the station cannot be opened or a piece fails (nothing further is loaded)."""
+
+    first_step_ready = Signal()
+    finished = Signal()
+    failed = Signal(object)
+
+    def __init__(self, window, station=None, *, start_session: bool = False) -> None:
+        super().__init__(window)
+        self.setObjectName("startup")
+        self.window = window
+        self.station = station
+        self.start_session = start_session
+        self.done = False
+        self._imported = False
+        self._stopped = False
+        self._pieces: deque[tuple[bool, Callable[[], None]]] = deque()
+
+    # --- at once --------------------------------------------------------------------
+    def run_now(self) -> None:
+        """Everything, in order, before returning (errors raise)."""
+        from app.station import Station
+
+        window = self.window
+        window.show_first_step()
+        self._prepare_features()
+        for index in range(len(STEPS)):
+            window.build_step(index)
+        window.start_intake()
+        window.station = self.station or Station(window.config)
+        for piece in self._rest():
+            piece()
+        self.done = True
+        self.finished.emit()
+
+    # --- in stages ------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin after the frame's first paint; returns at once."""
+        from ui.app_setup import when_painted
+
+        when_painted(self.window, self._first_step)
+
+    def _first_step(self) -> None:
+        if not self._guard(self._first_step_pieces):
+            return
+        self.first_step_ready.emit()
+        from ui.app_setup import when_painted
+
+        when_painted(self.window.form_pages[0].first_input(), self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
+        from ui.form import warm_up
+
+        for index in range(1, len(STEPS)):
+            if index != REVIEW:
+                self._pieces.append((False, lambda i=index: warm_up(STEPS[i].fields)))
+                self._pieces.append((False, lambda i=index: self.window.build_step(i)))
+        # The imports run once the pages are made: both at once would slow each piece down
+        # (one interpreter lock), and the pages are what the clerk may go to first.
+        self._pieces.append((False, self._start_imports))
+        self._pieces.append((True, lambda: self.window.build_step(REVIEW)))
+        self._pieces.append((True, self.window.start_intake))
+        self._pieces.extend((True, piece) for piece in self._rest())
+        self._pieces.append((True, self._finish))
+        self._schedule()
+
+    def _first_step_pieces(self) -> None:
+        self.window.show_first_step()
+        self._prepare_features()
+
+    def _start_imports(self) -> None:
+        config, station = self.window.config, self.station
+        run_task(lambda: _import_and_open(config, station), self._imports_done, self._fail)
+
+    def _imports_done(self, station) -> None:
+        self.station = station
+        self.window.station = station
+        self._imported = True
+        self._schedule()
+
+    def _schedule(self, msecs: int = 0) -> None:
+        if not self._stopped and self._pieces:
+            QTimer.singleShot(msecs, self._run_piece)
+
+    def _run_piece(self) -> None:
+        if self._stopped or not self._pieces:
+            return
+        needs_imports, piece = self._pieces[0]
+        if needs_imports and not self._imported:
+            return  # _imports_done schedules again
+        if self._scanning():
+            self._schedule(_HOLD_MS)
+            return
+        self._pieces.popleft()
+        if self._guard(piece):
+            self._schedule()
+
+    def _guard(self, piece: Callable[[], None]) -> bool:
+        try:
+            piece()
+        except Exception as exc:  # told through failed(); launch says what and quits
+            self._fail(exc)
+            return False
+        return True
+
+    def _fail(self, exc: BaseException) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self._pieces.clear()
+        log.error("start-up stopped: %s", type(exc).__name__)
+        self.failed.emit(exc)
+
+    def _finish(self) -> None:
+        self.done = True
+        self.finished.emit()
+
+    def _scanning(self) -> bool:
+        """Whether a scanner's burst is being read in this window."""
+        from ui.widgets.scan_capture import WedgeFilter
+
+        return any(f.capturing for f in self.window.findChildren(WedgeFilter))
+
+    # --- the pieces ----------------------------------------------------------------------
+    def _prepare_features(self) -> None:
+        from ui.app_setup import early_feature_modules
+
+        for name in early_feature_modules():
+            importlib.import_module(name).prepare(self.window)
+
+    def _rest(self) -> list[Callable[[], None]]:
+        """After the intake: the session, then one piece per feature (import, then install),
+        then the session's background work when asked."""
+        from ui.app_setup import feature_modules
+
+        pieces: list[Callable[[], None]] = [self._make_session]
+        for name in feature_modules():
+            pieces.append(lambda n=name: importlib.import_module(n))
+            pieces.append(lambda n=name: importlib.import_module(n).install(self.window))
+        if self.start_session:
+            pieces.append(lambda: self.window.session.start())
+        return pieces
+
+    def _make_session(self) -> None:
+        from ui.session import IntakeSession
+
+        window = self.window
+        window.session = IntakeSession(window.station, window)
+        if window.typed_early:
+            window.intake_changed.emit()  # typed before the session existed: a draft all the same
+
+
+def _import_and_open(config, station):
+    """Off the UI thread: import what the rest of the window needs, then open the station."""
+    for name in BACKGROUND_IMPORTS:
+        importlib.import_module(name)
+    if station is None:
+        from app.station import Station
+
+        station = Station(config)
+    return station
