@@ -26,6 +26,10 @@ def _isolated_environment(tmp_path, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     # Nobody answers the clerk-on-shift question in a test: the name comes from here instead.
     monkeypatch.setenv("INTAKE_CLERK", "Test clerk")
+    # The machine's own managed configuration (/etc/intake/managed.toml) never reaches a test.
+    import app.config
+
+    monkeypatch.setattr(app.config, "MANAGED_PATH", tmp_path / "managed.toml")
 
 
 @pytest.fixture
