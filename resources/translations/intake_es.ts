@@ -1751,6 +1751,79 @@
         </message>
     </context>
     <context>
+        <name>Returning</name>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID valid until {date}</source>
+            <translation>Identificación válida hasta el {date}</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID expires on {date}, in {days} days: remind the customer to renew it</source>
+            <translation>La identificación vence el {date}, en {days} días: recuerde al cliente que la renueve</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID expired on {date}: ask for a valid ID</source>
+            <translation>La identificación venció el {date}: pida una identificación válida</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID expiry unknown: scan the licence to check it</source>
+            <translation>Vencimiento de la identificación desconocido: escanee la licencia para comprobarlo</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Recommendation valid until {date}</source>
+            <translation>Recomendación válida hasta el {date}</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Recommendation expires on {date}, in {days} days: ask whether a renewal is on its way</source>
+            <translation>La recomendación vence el {date}, en {days} días: pregunte si hay una renovación en camino</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Recommendation expired on {date}: enter the new recommendation number and expiry date</source>
+            <translation>La recomendación venció el {date}: introduzca el número y la fecha de vencimiento de la nueva recomendación</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>No recommendation expiry on record: enter the recommendation's expiry date</source>
+            <translation>No consta el vencimiento de la recomendación: introduzca su fecha de vencimiento</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Age {age}: old enough for this customer type (at least {minimum})</source>
+            <translation>Edad {age}: suficiente para este tipo de cliente (al menos {minimum})</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Age {age}: this customer type needs at least {minimum} here; change the customer type</source>
+            <translation>Edad {age}: este tipo de cliente exige al menos {minimum} aquí; cambie el tipo de cliente</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Date of birth missing or unreadable: enter it from the ID</source>
+            <translation>Fecha de nacimiento ausente o ilegible: introdúzcala desde la identificación</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>The customer type {type} is not one of this jurisdiction's: choose the right type</source>
+            <translation>El tipo de cliente {type} no es de esta jurisdicción: elija el tipo correcto</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Verified in the POS</source>
+            <translation>Verificado en el punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Pending in the POS: the POS has not verified this customer yet</source>
+            <translation>Pendiente en el punto de venta: aún no ha verificado a este cliente</translation>
+        </message>
+    </context>
+    <context>
         <name>Review</name>
         <message>
             <location filename="../../ui/pages/review.py" />

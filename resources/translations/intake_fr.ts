@@ -1751,6 +1751,79 @@
         </message>
     </context>
     <context>
+        <name>Returning</name>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID valid until {date}</source>
+            <translation>Pièce d'identité valide jusqu'au {date}</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID expires on {date}, in {days} days: remind the customer to renew it</source>
+            <translation>La pièce d'identité expire le {date}, dans {days} jours : rappelez au client de la renouveler</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID expired on {date}: ask for a valid ID</source>
+            <translation>La pièce d'identité a expiré le {date} : demandez une pièce valide</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>ID expiry unknown: scan the licence to check it</source>
+            <translation>Expiration de la pièce d'identité inconnue : scannez le permis pour la vérifier</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Recommendation valid until {date}</source>
+            <translation>Recommandation valide jusqu'au {date}</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Recommendation expires on {date}, in {days} days: ask whether a renewal is on its way</source>
+            <translation>La recommandation expire le {date}, dans {days} jours : demandez si un renouvellement est en cours</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Recommendation expired on {date}: enter the new recommendation number and expiry date</source>
+            <translation>La recommandation a expiré le {date} : saisissez le numéro et la date d'expiration de la nouvelle recommandation</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>No recommendation expiry on record: enter the recommendation's expiry date</source>
+            <translation>Aucune date d'expiration de recommandation au dossier : saisissez-la</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Age {age}: old enough for this customer type (at least {minimum})</source>
+            <translation>Âge {age} : suffisant pour ce type de client (au moins {minimum})</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Age {age}: this customer type needs at least {minimum} here; change the customer type</source>
+            <translation>Âge {age} : ce type de client exige au moins {minimum} ici; changez le type de client</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Date of birth missing or unreadable: enter it from the ID</source>
+            <translation>Date de naissance absente ou illisible : saisissez-la d'après la pièce d'identité</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>The customer type {type} is not one of this jurisdiction's: choose the right type</source>
+            <translation>Le type de client {type} n'existe pas ici : choisissez le bon type</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Verified in the POS</source>
+            <translation>Vérifié dans le PDV</translation>
+        </message>
+        <message>
+            <location filename="../../app/returning.py" />
+            <source>Pending in the POS: the POS has not verified this customer yet</source>
+            <translation>En attente dans le PDV : le PDV n'a pas encore vérifié ce client</translation>
+        </message>
+    </context>
+    <context>
         <name>Review</name>
         <message>
             <location filename="../../ui/pages/review.py" />
@@ -2291,7 +2364,7 @@
         <message>
             <location filename="../../app/sync.py" />
             <source>The station's settings forbid this call and nothing was sent: the files address is on another server than the API address, and the API key goes only to the API's server. An admin fixes the address or allows that server in Settings, then retries the intake.</source>
-            <translation>Les paramètres du poste interdisent cet appel et rien n&apos;a été envoyé : l&apos;adresse des fichiers est sur un autre serveur que l&apos;adresse de l&apos;API, et la clé d&apos;API ne va qu&apos;au serveur de l&apos;API. Un administrateur corrige l&apos;adresse ou autorise ce serveur dans les Paramètres, puis réessaie l&apos;inscription.</translation>
+            <translation>Les paramètres du poste interdisent cet appel et rien n'a été envoyé : l'adresse des fichiers est sur un autre serveur que l'adresse de l'API, et la clé d'API ne va qu'au serveur de l'API. Un administrateur corrige l'adresse ou autorise ce serveur dans les Paramètres, puis réessaie l'inscription.</translation>
         </message>
         <message>
             <location filename="../../app/sync.py" />
