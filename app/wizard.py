@@ -17,7 +17,17 @@ from app.i18n import Message
 from app.steps import FORM_FIELDS, REVIEW, STEP_KEYS, STEPS, Step, step_of
 from app.validation import FORM, Errors, ValidationContext, build_body, proposed_type, validate_record
 
-__all__ = ["REVIEW", "STEPS", "STEP_KEYS", "IntakeWizard", "Step", "empty_values", "step_of"]
+__all__ = [
+    "COMPLETE", "NEEDS_INPUT", "OPTIONAL", "REVIEW", "SKIPPED", "STEPS", "STEP_KEYS", "IntakeWizard", "Step",
+    "empty_values", "step_of",
+]
+
+# What a step is for this customer, as the step list shows it.
+NEEDS_INPUT = "needs_input"  # something required is missing or wrong: the clerk's work is here
+COMPLETE = "complete"  # filled in, nothing wrong
+OPTIONAL = "optional"  # nothing required, nothing filled in (offers, documents no rule asks for)
+SKIPPED = "skipped"  # does not apply to this customer (the medical step for a recreational one)
+_MEDICAL_STEP = STEP_KEYS.index("medical")
 
 A = wire.ADDRESS + "."
 _BOOL_FIELDS = frozenset({wire.HAS_MEDICAL_RECOMMENDATION, *wire.MARKETING_FIELDS})
@@ -174,6 +184,56 @@ class IntakeWizard:
             return invalid
         if index < REVIEW:
             self._history.append(index + 1)
+        return None
+
+    def needs_input(self, index: int) -> bool:
+        """Whether the step holds something the rules require and is missing or wrong, for this
+        customer's type and jurisdiction (messages shown or not)."""
+        return index != REVIEW and bool(self.step_errors(index))
+
+    def status(self, index: int) -> str:
+        """NEEDS_INPUT, COMPLETE, OPTIONAL or SKIPPED; Review is COMPLETE once nothing needs input."""
+        if index == REVIEW:
+            return NEEDS_INPUT if self.errors() else COMPLETE
+        if self.needs_input(index):
+            return NEEDS_INPUT
+        filled = any(self._filled(name) for name in STEPS[index].fields if name != wire.TYPE)
+        if index == _MEDICAL_STEP and not filled and not self._medical_customer():
+            return SKIPPED
+        return COMPLETE if filled else OPTIONAL
+
+    def _filled(self, name: str) -> bool:
+        value = self.values.get(name)
+        if isinstance(value, str):
+            return bool(value.strip())
+        return bool(value)
+
+    def _medical_customer(self) -> bool:
+        from app import policy
+
+        kind = self.effective_type()
+        try:
+            return bool(kind) and policy.load_policy().customer_types[kind].medical
+        except KeyError:
+            return False
+
+    def next_needing_input(self) -> int:
+        """The first step after the current one that needs the clerk's input (then those before
+        it, in order); Review when none does."""
+        here = self.current
+        for index in [*range(here + 1, REVIEW), *range(0, here)]:
+            if self.needs_input(index):
+                return index
+        return REVIEW
+
+    def advance(self) -> str | None:
+        """Enter / Ctrl+Enter: like ``next`` but over the steps that need nothing, straight to the
+        next one that needs input or to Review. Back returns to the step left."""
+        invalid = self.first_invalid(self.current)
+        if invalid is not None:
+            return self.next()
+        if self.current != REVIEW:
+            self.go_to(self.next_needing_input())
         return None
 
     def back(self) -> bool:

@@ -6,7 +6,7 @@ import pytest
 
 from app import wire
 from app.validation import RecordInvalid
-from app.wizard import REVIEW, STEP_KEYS, STEPS, IntakeWizard, step_of
+from app.wizard import COMPLETE, NEEDS_INPUT, OPTIONAL, REVIEW, SKIPPED, STEP_KEYS, STEPS, IntakeWizard, step_of
 
 TODAY = date(2026, 11, 26)
 
@@ -139,3 +139,59 @@ def test_fill_from_scan_nested_address():
     names = w.fill({wire.FIRST_NAME: "Ana", wire.ADDRESS: {wire.CITY: "Fresno", wire.ZIP: "93650"}, "x": 1})
     assert set(names) == {wire.FIRST_NAME, "address.city", "address.zip"}
     assert w.value("address.city") == "Fresno"
+
+
+def test_step_status_for_a_recreational_customer():
+    w = IntakeWizard("CA", TODAY)
+    assert w.status(0) == NEEDS_INPUT
+    identity(w)
+    assert w.status(0) == COMPLETE
+    assert w.status(STEP_KEYS.index("medical")) == SKIPPED
+    assert w.status(STEP_KEYS.index("address")) == OPTIONAL
+    assert w.status(STEP_KEYS.index("consent")) == OPTIONAL
+    assert w.status(STEP_KEYS.index("documents")) == OPTIONAL
+    assert w.status(REVIEW) == COMPLETE
+    w.set_value(wire.MARKETING_MAIL, True)
+    w.set_value(wire.DOCUMENTS, [("id.png", wire.DOC_TYPE_ID)])
+    assert w.status(STEP_KEYS.index("consent")) == COMPLETE
+    assert w.status(STEP_KEYS.index("documents")) == COMPLETE
+    w.set_value("address.state", "CA")  # a partial address is a problem on its step
+    assert w.status(STEP_KEYS.index("address")) == NEEDS_INPUT
+    assert w.status(REVIEW) == NEEDS_INPUT
+
+
+def test_the_medical_step_applies_once_the_customer_is_medical():
+    w = IntakeWizard("CA", TODAY)
+    identity(w)
+    medical = STEP_KEYS.index("medical")
+    w.set_value(wire.HAS_MEDICAL_RECOMMENDATION, True)
+    assert w.effective_type() == "medical_with_rec"
+    assert w.status(medical) == NEEDS_INPUT  # the recommendation's number, expiry, physician
+    w.set_value(wire.HAS_MEDICAL_RECOMMENDATION, False)
+    w.set_value(wire.TYPE, "medical_with_state_card")  # chosen by the clerk: the medical ID is required
+    assert w.status(medical) == NEEDS_INPUT
+
+
+def test_advance_skips_the_steps_that_need_nothing():
+    w = IntakeWizard("CA", TODAY)
+    assert w.advance() == wire.FIRST_NAME  # the current step's problems stop it, as Next does
+    assert w.current == 0
+    identity(w)
+    assert w.advance() is None
+    assert w.current == REVIEW  # medical skipped, address, consent and documents optional
+    assert w.back() and w.current == 0  # one key back to where the clerk was
+
+
+def test_advance_stops_at_the_next_step_that_needs_input_then_wraps():
+    w = IntakeWizard("CA", TODAY)
+    identity(w)
+    w.set_value("address.city", "Fresno")  # a partial address: the address step needs input
+    assert w.advance() is None
+    assert w.current == STEP_KEYS.index("address")
+    w.set_value(wire.FIRST_NAME, "")  # a step left behind now needs input
+    w.set_value("address.city", "")
+    assert w.advance() is None
+    assert w.current == 0
+    w.set_value(wire.FIRST_NAME, "Ana")
+    w.go_to(REVIEW)
+    assert w.advance() is None and w.current == REVIEW  # Review stays: submitting is the window's
