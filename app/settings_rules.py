@@ -14,6 +14,7 @@ from app.config import (
     ENV_DATA_DIR,
     ENV_FILES_URL,
     ENV_JURISDICTION,
+    MANAGED_ONLY,
     Config,
     ConfigError,
     load_config,
@@ -95,12 +96,13 @@ def changed_settings(old: Config, new: Config) -> list[str]:
 
 def config_to_save(new: Config, env: Mapping[str, str], path: Path) -> Config:
     """What the file should hold: ``new``, except that a field set by an environment variable
-    keeps the file's own value (the variable's value is not the admin's choice)."""
+    or by the managed file keeps the file's own value (neither is the admin's choice here)."""
     overridden = [name for name, var in ENV_FIELDS.items() if env.get(var)]
+    overridden += sorted(set(new.managed) - MANAGED_ONLY - set(overridden))
     if not overridden:
         return new
     try:
-        in_file = load_config(env={}, path=path)
+        in_file = load_config(env={}, path=path, use_managed=False)
     except ConfigError:
         in_file = Config()
     return new.with_changes(**{name: getattr(in_file, name) for name in overridden})

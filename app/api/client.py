@@ -282,18 +282,22 @@ class ApiClient:
         max_reply_bytes: int = MAX_REPLY_BYTES,
         request_deadline: float | None = None,
         create_timeout: float | None = None,
+        wire_names: wire.WireNames | None = None,
     ) -> None:
         """``allow_key_to_files_host``: send the key to a files URL on another server than the
         API URL (otherwise such an upload is refused). ``max_reply_bytes``: a longer reply is
         not read. ``request_deadline``: seconds one request may take in all, connecting,
         sending and the whole reply included (by default from the timeouts, see _deadline_for).
         ``create_timeout``: how long a create may take to answer (default: the timeout, at least
-        CREATE_TIMEOUT_MIN seconds): a slow create is better waited for than sent again."""
+        CREATE_TIMEOUT_MIN seconds): a slow create is better waited for than sent again.
+        ``wire_names``: the store's corrections of field names (app.wire.WireNames), applied to
+        every body sent and every customer record and field error read back."""
         self.api_url = checked_base_url(api_url, "API URL")
         self.files_url = checked_base_url(files_url, "files URL")
         self.allow_key_to_files_host = bool(allow_key_to_files_host)
         self.max_reply_bytes = max(1, int(max_reply_bytes))
         self.request_deadline = request_deadline
+        self.wire_names = wire_names or wire.WireNames()
         self._api_origin = origin(self.api_url)
         self._files_origin = origin(self.files_url)
         key = clean_api_key(api_key)
@@ -332,6 +336,7 @@ class ApiClient:
             ca_bundle=config.ca_bundle,
             transport=transport,
             allow_key_to_files_host=getattr(config, "allow_key_to_files_host", False),
+            wire_names=wire.WireNames(dict(getattr(config, "wire_names", ()) or ())),
         )
 
     def __repr__(self) -> str:
@@ -350,7 +355,7 @@ class ApiClient:
     def create_customer(self, body: dict[str, Any]) -> dict[str, Any]:
         """POST the customer; returns the created customer (it has ``id`` and ``status``)."""
         try:
-            response = self._call("POST", self._customers_url, wire.PATH_CUSTOMERS, json=body,
+            response = self._call("POST", self._customers_url, wire.PATH_CUSTOMERS, json=self.wire_names.outgoing(body),
                                   timeout=self._create_timeout)
         except Rejected as exc:
             # A 409 without field detail is the state ID being taken: the only unique field.
@@ -399,12 +404,13 @@ class ApiClient:
         """PATCH the changed fields; returns the customer as it now is (or, when the reply has no
         customer, the changes with the id). NotFound: no such customer; PlanNotAllowed outside
         the vendor's PRO plan; Rejected with field errors like a create."""
-        response = self._call("PATCH", self._customer_url(customer_id), wire.PATH_CUSTOMER, json=changes)
+        response = self._call("PATCH", self._customer_url(customer_id), wire.PATH_CUSTOMER,
+                              json=self.wire_names.outgoing(changes))
         if not response.content.strip():  # the reply's shape is assumed (SPEC.md): accept an empty 200/204
             return {**changes, wire.RESP_ID: customer_id}
         data = self._json(response)
         if isinstance(data, dict) and wire.RESP_ID not in data:
-            return {**changes, **data, wire.RESP_ID: customer_id}
+            return {**changes, **self.wire_names.incoming(data), wire.RESP_ID: customer_id}
         return self._customer(data, response.status_code)
 
     def _customer_url(self, customer_id: int | str) -> str:
@@ -429,7 +435,7 @@ class ApiClient:
             wire.QUERY_LIMIT: str(limit),
         }
         response = self._call("GET", self._customers_url, wire.PATH_CUSTOMERS, params=params)
-        return self._listing(response)
+        return [self.wire_names.incoming(record) for record in self._listing(response)]
 
     # --- plumbing -------------------------------------------------------------------------------
     def _call(self, method: str, url: str, label: str, **kwargs: Any) -> httpx.Response:
@@ -548,7 +554,8 @@ class ApiClient:
         content = response.content
         content_type = response.headers.get("content-type")
         field_errors, form_errors = errorbody.parse_error_body(content, content_type)
-        field_errors = {name: [self._scrub(m) for m in msgs] for name, msgs in field_errors.items()}
+        field_errors = {self.wire_names.incoming_field(name): [self._scrub(m) for m in msgs]
+                        for name, msgs in field_errors.items()}
         form_errors = [self._scrub(m) for m in form_errors]
         detail = errorbody.clip(_describe(field_errors, form_errors))
         suffix = f": {detail}" if detail else "."
@@ -603,8 +610,7 @@ class ApiClient:
                 f"The POS server answered HTTP {response.status_code} with {kind}.", status=response.status_code
             ) from None
 
-    @staticmethod
-    def _customer(data: Any, status: int) -> dict[str, Any]:
+    def _customer(self, data: Any, status: int) -> dict[str, Any]:
         customer_id = data.get(wire.RESP_ID) if isinstance(data, dict) else None
         if customer_id is None:
             raise BadResponse(f"The POS server answered HTTP {status} but not with a customer (no id).", status=status)
@@ -614,7 +620,7 @@ class ApiClient:
                 f"(neither a whole number from 1 to {MAX_ID} nor a text of at most {MAX_ID_CHARS} characters).",
                 status=status,
             )
-        return data
+        return self.wire_names.incoming(data)
 
     @staticmethod
     def _listing(response: httpx.Response) -> list[dict[str, Any]]:
