@@ -73,11 +73,12 @@ LOOKED_UP = "looked_up"  # a returning customer looked up in the POS (details: r
 UPDATE_SUBMITTED = "update_submitted"  # an update of a POS customer accepted (details: fields)
 UPDATED = "updated"  # the POS took an update (details: fields)
 CHECKED_IN = "checked_in"  # a returning customer seen and found current: nothing to change
+CONSENT_WITHDRAWN = "consent_withdrawn"  # a returning customer withdrew a marketing channel (details: channel)
 
 EVENTS: tuple[str, ...] = (
     DRAFT_STARTED, DRAFT_RESUMED, SUBMITTED, CREATED, REJECTED, DISCARDED, RETRY_SCHEDULED, DUPLICATE_FOUND,
     CONSENT_RECORDED, SETTINGS_CHANGED, CREDENTIALS_CHANGED, OUTBOX_PAUSED, OUTBOX_RESUMED, CLERK_CHANGED, EXPORTED,
-    CHAIN_KEYED, LOOKED_UP, UPDATE_SUBMITTED, UPDATED, CHECKED_IN,
+    CHAIN_KEYED, LOOKED_UP, UPDATE_SUBMITTED, UPDATED, CHECKED_IN, CONSENT_WITHDRAWN,
 )
 DOCUMENTS_DETAIL = "documents"
 """The detail of a ``submitted`` event: how many documents were attached (a count, not the wire field)."""

@@ -34,6 +34,7 @@ from typing import IO, Any, NamedTuple
 from app import wire
 from app.audit import CONSENT_RECORDED, AuditLog, open_private_db, open_text_for_writing, utc_now, write_transaction
 from app.config import Config
+from app.consent_withdrawals import METHOD_WITHDRAWN, withdrawals
 from app.crypto import Cipher, DecryptError
 from app.disclosure import Disclosures
 from app.i18n import QT_TRANSLATE_NOOP as N
@@ -66,7 +67,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 CSV_COLUMNS: tuple[str, ...] = (
     "consent_id", "given_at", "channel", "applies_to", "method", "clerk", "disclosure_version",
-    "disclosure_sha256", "language", "intake_id", "customer_id", "integrity", "signature_sha256",
+    "disclosure_sha256", "language", "intake_id", "customer_id", "integrity", "signature_sha256", "event",
 )
 """Columns of ``ConsentLog.export_csv``, one row per consent, oldest first:
 
@@ -79,7 +80,9 @@ intake_id (uuid of the intake), customer_id (POS id, empty until created), integ
 "signature_altered" when the value opens but the stored signature does not), signature_sha256
 (SHA-256 of the signature PNG of a consent signed on screen, the name ``export_signatures``
 gives its file being ``<consent_id>.png``; empty for a spoken consent, a row recorded before
-signatures were kept, or a signature that no longer opens).
+signatures were kept, or a signature that no longer opens), event ("given"; "withdrawn" for a
+withdrawal, see ``app.consent_withdrawals``: its id, time, channel, value, clerk and customer
+in the same columns, method "withdrawn", the others empty). Withdrawals follow the consents.
 """
 
 
@@ -535,8 +538,13 @@ class ConsentLog:
                         except SignatureError:
                             integrity = _SIGNATURE_UNREADABLE
                     writer.writerow([consent_id, given_at, channel, value, method, clerk, version, sha, language,
-                                     intake, row[10] or "", integrity, signed])
-                return len(rows)
+                                     intake, row[10] or "", integrity, signed, "given"])
+                gone = withdrawals(self.path, self._cipher)
+                for w in gone:
+                    writer.writerow([w.withdrawal_id, w.withdrawn_at, w.channel, w.applies_to, METHOD_WITHDRAWN,
+                                     w.clerk, "", "", "", w.intake_id or "", w.customer_id,
+                                     "ok" if w.readable else _UNREADABLE, "", "withdrawn"])
+                return len(rows) + len(gone)
             finally:
                 if owned:
                     handle.close()

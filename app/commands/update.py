@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Mapping
 from typing import Any
 
 from app.api.errors import ApiError
-from app.audit import REJECTED, RETRY_SCHEDULED, UPDATE_SUBMITTED, UPDATED
+from app.audit import REJECTED, RETRY_SCHEDULED, UPDATE_SUBMITTED, UPDATED, AuditError, AuditLog
 from app.commands._common import IntakeFileError, clerk_of, fail, read_intake
 from app.commands.outbox import DEFAULT_WAIT, open_station, summary
 from app.config import ConfigError
+from app.consent import ConsentLog, applies_to
+from app.consent_withdrawals import given_channels, withdraw, withdrawn_channels
 from app.credentials import CredentialsError
 from app.intake_events import IntakeEvent, field_names, intake_id_of, record_in_station_log
 from app.outbox import EntryState
@@ -98,6 +101,10 @@ def _update(station, customer_id: int | str, changes: dict[str, Any], args: argp
         print(f"intake {_COMMAND}: the customer could not be read from the POS ({unknown_why}); "
               "the fields are checked on their own.", file=sys.stderr)
     errors = validate_changes(changes, ctx, base)
+    for channel in given_channels(base or {}, changes):
+        # A new consent needs its disclosure read and the customer's evidence: the window takes those.
+        errors.setdefault(channel, []).append(
+            "turning marketing on is a new consent: record it in the window, where the disclosure is shown")
     if errors:
         _print_json({"valid": False, "errors": as_plain(errors)})
         return EXIT_REFUSED
@@ -111,6 +118,7 @@ def _update(station, customer_id: int | str, changes: dict[str, Any], args: argp
         _print_json({"valid": False, "errors": as_plain(exc.errors)})
         return EXIT_REFUSED
     entry_id = station.outbox.enqueue_update(customer_id, body, label_from=base)
+    _record_withdrawals(station, args, customer_id, entry_id, base or {}, body)
     try:
         report = station.syncer.drain(wait=max(0.0, args.wait), only=[entry_id])
     except Exception as exc:  # queued all the same: 'intake outbox sync' sends it
@@ -136,6 +144,21 @@ def _update(station, customer_id: int | str, changes: dict[str, Any], args: argp
     print(f"intake {_COMMAND}: queued as {entry_id} to be sent later: {summary(report)}. "
           "'intake outbox sync' sends it.", file=sys.stderr)
     return EXIT_QUEUED
+
+
+def _record_withdrawals(station, args, customer_id, entry_id: str, base: dict, body: dict) -> None:
+    """Each marketing channel turned off is a withdrawal in the consent log (and the audit trail)."""
+    channels = withdrawn_channels(base, body)
+    if not channels:
+        return
+    try:
+        audit = AuditLog.open(station.config, station.secrets)
+        path = ConsentLog.open(station.config, station.cipher).path  # the stores' checks first
+        for channel in channels:
+            withdraw(path, station.cipher, channel, clerk=clerk_of(args), customer_id=customer_id,
+                     intake_id=entry_id, applies_to=applies_to(base, channel) or "", audit=audit)
+    except (AuditError, CredentialsError, OSError, sqlite3.Error, StorageError, ValueError) as exc:
+        print(f"intake {_COMMAND}: the withdrawal could not be recorded in the consent log: {exc}", file=sys.stderr)
 
 
 def _record(station, args: argparse.Namespace, entry, fields: list[str]) -> None:

@@ -4,6 +4,7 @@ never overtaking an earlier update of the same customer), and ``intake lookup`` 
 
 from __future__ import annotations
 
+import csv
 import json
 import socket
 
@@ -211,3 +212,23 @@ def test_update_command_offline_queues(station_env, existing, monkeypatch, tmp_p
     assert main(["outbox", "list", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["state"] == "queued" and listed.get("kind") == "update"
+
+
+def test_update_turning_texts_off_records_a_withdrawal_and_turning_on_is_refused(station_env, tmp_path, capsys):
+    with Target(station_env).client() as client:
+        customer = client.create_customer(customer_body(**{wire.CELL_PHONE: "4155550123", wire.MARKETING_SMS: True}))
+    changes = tmp_path / "changes.json"
+    changes.write_text(json.dumps({wire.MARKETING_SMS: False}), encoding="utf-8")
+    assert main(["update", str(customer[wire.RESP_ID]), str(changes), "--clerk", "Ramona"]) == 0
+    capsys.readouterr()
+    assert stored(station_env, customer[wire.RESP_ID])[wire.MARKETING_SMS] is False
+    assert main(["consent", "export", "--csv", str(tmp_path / "consents.csv")]) == 0
+    with open(tmp_path / "consents.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["event"], r["channel"], r["applies_to"], r["clerk"]) for r in rows] == [
+        ("withdrawn", wire.MARKETING_SMS, "4155550123", "Ramona")]
+
+    changes.write_text(json.dumps({wire.MARKETING_SMS: True}), encoding="utf-8")
+    assert main(["update", str(customer[wire.RESP_ID]), str(changes)]) == 1
+    assert "new consent" in capsys.readouterr().out
+    assert stored(station_env, customer[wire.RESP_ID])[wire.MARKETING_SMS] is False
