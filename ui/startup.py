@@ -24,6 +24,7 @@ typing; the scan is read once the ID feature is installed.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections import deque
@@ -54,6 +55,9 @@ BACKGROUND_IMPORTS: tuple[str, ...] = (
 
 # Milliseconds to wait before looking again while a scanner's burst is being read.
 _HOLD_MS = 20
+# Between two pieces: a real timer, not a zero one (a posted call, which may run before the
+# input and paint events waiting in the same turn of the event loop).
+_BETWEEN_MS = 1
 
 
 class StartUp(QObject):
@@ -95,10 +99,21 @@ class StartUp(QObject):
 
     # --- in stages ------------------------------------------------------------------
     def start(self) -> None:
-        """Begin after the frame's first paint; returns at once."""
+        """Begin after the frame's first paint; returns at once. The cyclic garbage collector
+        waits until the end: a full collection amid the imports holds the event loop for tens
+        of milliseconds. What start-up made is then frozen, never scanned again (later pauses
+        stay short); garbage made meanwhile is collected as usual from then on."""
         from ui.app_setup import when_painted
 
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
         when_painted(self.window, self._first_step)
+
+    def _gc_back(self) -> None:
+        if getattr(self, "_gc_was_enabled", False):
+            self._gc_was_enabled = False
+            gc.freeze()
+            gc.enable()
 
     def _first_step(self) -> None:
         if not self._guard(self._first_step_pieces):
@@ -138,7 +153,7 @@ class StartUp(QObject):
         self._imported = True
         self._schedule()
 
-    def _schedule(self, msecs: int = 0) -> None:
+    def _schedule(self, msecs: int = _BETWEEN_MS) -> None:
         if not self._stopped and self._pieces:
             QTimer.singleShot(msecs, self._run_piece)
 
@@ -168,10 +183,12 @@ class StartUp(QObject):
             return
         self._stopped = True
         self._pieces.clear()
+        self._gc_back()
         log.error("start-up stopped: %s", type(exc).__name__)
         self.failed.emit(exc)
 
     def _finish(self) -> None:
+        self._gc_back()
         self.done = True
         self.finished.emit()
 
