@@ -342,6 +342,29 @@
         </message>
     </context>
     <context>
+        <name>Doctor</name>
+        <message>
+            <location filename="../../app/doctor/__init__.py" />
+            <source>ok</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/doctor/__init__.py" />
+            <source>warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/doctor/__init__.py" />
+            <source>problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/doctor/__init__.py" />
+            <source>not checked</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Documents</name>
         <message>
             <location filename="../../app/documents.py" />
@@ -1141,6 +1164,31 @@
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
+            <source>ID scanned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>An ID was scanned while a customer is on screen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>Start a new customer with this ID (the one on screen stays in drafts), or fill the customer on screen with it?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>&amp;New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>&amp;Fill this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
             <source>Could not read the ID barcode: %s</source>
             <translation>No se pudo leer el código de barras de la identificación: %s</translation>
         </message>
@@ -1430,6 +1478,21 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
+            <source>complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>not needed for this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
             <source>Customer intake</source>
             <translation>Registro de clientes</translation>
         </message>
@@ -1437,6 +1500,11 @@
             <location filename="../../ui/main_window.py" />
             <source>Steps</source>
             <translation>Pasos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>Alt+%d</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -1821,6 +1889,59 @@
             <location filename="../../app/returning.py" />
             <source>Pending in the POS: the POS has not verified this customer yet</source>
             <translation>Pendiente en el punto de venta: aún no ha verificado a este cliente</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturningCustomerView</name>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>Returning customer</source>
+            <translation>Cliente que regresa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>(no name)</source>
+            <translation>(sin nombre)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>POS customer</source>
+            <translation>Cliente del punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>verified</source>
+            <translation>verificado</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>pending</source>
+            <translation>pendiente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>Status in the POS</source>
+            <translation>Estado en el punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>Marketing</source>
+            <translation>Publicidad</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>none</source>
+            <translation>ninguna</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>&amp;Update customer</source>
+            <translation>&amp;Actualizar cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/returning_view.py" />
+            <source>&amp;Nothing to change</source>
+            <translation>&amp;Nada que cambiar</translation>
         </message>
     </context>
     <context>
