@@ -130,3 +130,34 @@ def test_killed_mid_create_then_restarted_creates_each_intake_once(station, sand
         entries = {e.id: e for e in outbox.entries()}
     assert all(entries[i].state is EntryState.CREATED for i in ids)
     assert sorted(entries[i].customer_id for i in ids) == sorted(c[wire.RESP_ID] for c in created)
+
+
+def test_an_update_killed_mid_send_is_applied_once_after_a_restart(station, sandbox):
+    env, cipher, db = station
+    customer = sandbox.add_customer({**body(9, with_state_id=True), wire.NICKNAME: "Old"})
+    with Outbox(db, cipher) as outbox:
+        first = outbox.enqueue_update(customer[wire.RESP_ID], {wire.NICKNAME: "New"})
+        second = outbox.enqueue_update(customer[wire.RESP_ID], {wire.NICKNAME: "Newest"})
+    # The PATCH is held in the server; the sender is killed while it waits; the server applies it.
+    sandbox.script_faults([{"delay": HELD, "path": "/customers/*", "method": "PATCH"}])
+    child = start_sync(env)
+    try:
+        wait_until(lambda: not sandbox.pending_faults(), what="the held update to reach the server")
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(10)
+        child.stdout.close()
+        child.stderr.close()
+    wait_until(lambda: next(c for c in sandbox.created() if c[wire.RESP_ID] == customer[wire.RESP_ID])
+               .get(wire.NICKNAME) == "New", what="the held update to land")
+
+    finished = subprocess.run(
+        [sys.executable, "-m", "app.cli", "outbox", "sync", "--wait", "0"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert finished.returncode == 0, finished.stderr
+    with Outbox(db, cipher) as outbox:
+        assert outbox.get(first).state is EntryState.CREATED and outbox.get(second).state is EntryState.CREATED
+    [after] = [c for c in sandbox.created() if c[wire.RESP_ID] == customer[wire.RESP_ID]]
+    assert after[wire.NICKNAME] == "Newest"  # the later update was applied after the earlier one, not before
+    assert len(sandbox.created()) == 1
