@@ -202,6 +202,10 @@ class IntakeWizard:
             return SKIPPED
         return COMPLETE if filled else OPTIONAL
 
+    def has_input(self) -> bool:
+        """Whether anything of a customer is on screen (a blank intake has nothing to lose)."""
+        return any(self._filled(name) for step in STEPS for name in step.fields)
+
     def _filled(self, name: str) -> bool:
         value = self.values.get(name)
         if isinstance(value, str):

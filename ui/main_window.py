@@ -12,7 +12,7 @@ rules are loaded, the intake itself (``start_intake``), which takes over what wa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,14 @@ _STEP_COLUMNS = {"consent": 1, "documents": 1}
 # Step-list text colours (the list is dark; the stylesheet cannot reach single items).
 _PLAIN = QColor("#e5e7eb")
 _FLAGGED = QColor("#fca5a5")
+_QUIET = QColor("#9ca3af")
+# How the step list marks a step's status (app.wizard): problems, done, may be left, not for this customer.
+_MARKS = {"needs_input": "", "complete": "  ✓", "optional": "  ○", "skipped": "  –"}
+_STATUS_NAMES = {
+    "complete": QT_TRANSLATE_NOOP("MainWindow", "complete"),
+    "optional": QT_TRANSLATE_NOOP("MainWindow", "optional"),
+    "skipped": QT_TRANSLATE_NOOP("MainWindow", "not needed for this customer"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +92,7 @@ class MainWindow(QMainWindow):
         for index, step in enumerate(STEPS):
             item = QListWidgetItem(f"{index + 1}. {translate('Steps', step.title)}")
             item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(self.tr("Alt+%d") % (index + 1))
             self.steps.addItem(item)
         self.steps.itemClicked.connect(lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole)))
         root.addWidget(self.steps)
@@ -253,6 +262,12 @@ class MainWindow(QMainWindow):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
             shortcut.activated.connect(self._advance_or_submit)
+        # Alt+1 … Alt+6 go to a step, as a click in the step list does.
+        self.step_shortcuts = []
+        for index in range(len(STEPS)):
+            shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.go_to(i))
+            self.step_shortcuts.append(shortcut)
 
     def keyPressEvent(self, event) -> None:
         # Enter advances: line edits, combo boxes and check boxes pass an unused Enter up to
@@ -353,6 +368,7 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(self.wizard.can_go_back)
         self.next_button.setVisible(index != REVIEW)
         self.submit_button.setVisible(index == REVIEW)
+        self.submit_button.setDefault(index == REVIEW)  # Enter on Review submits, and the button shows it
         self.refresh_messages()
 
     def refresh_messages(self) -> None:
@@ -370,10 +386,13 @@ class MainWindow(QMainWindow):
             item = self.steps.item(index)
             title = translate("Steps", STEPS[index].title)
             flagged = index in problems and index != REVIEW
-            item.setText(f"{index + 1}. {title}" + ("  ⚠" if flagged else ""))
+            status = "" if index == REVIEW else wizard.status(index)
+            mark = "  ⚠" if flagged else _MARKS.get(status, "")
+            item.setText(f"{index + 1}. {title}{mark}")
+            item.setData(Qt.ItemDataRole.UserRole + 1, "problems" if flagged else status)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
-                         self.tr("has problems") if flagged else "")
-            item.setForeground(_FLAGGED if flagged else _PLAIN)
+                         self.tr("has problems") if flagged else translate("MainWindow", _STATUS_NAMES.get(status, "")))
+            item.setForeground(_FLAGGED if flagged else _QUIET if status in ("optional", "skipped") else _PLAIN)
         if wizard.current == REVIEW:
             docs = self.editor(wire.DOCUMENTS).documents()
             self.review.render(wizard, [(d.filename, k) for d, k in docs], self.group_names)
@@ -409,6 +428,15 @@ class MainWindow(QMainWindow):
         else:
             self.focus_first()
 
+    def advance(self) -> None:
+        """Enter / Ctrl+Enter: to the next step that needs input for this customer, or Review."""
+        invalid = self.wizard.advance()
+        self.refresh()
+        if invalid is not None:
+            self.focus_field(invalid)
+        else:
+            self.focus_first()
+
     def back(self) -> None:
         if self.wizard.back():
             self.refresh()
@@ -428,7 +456,7 @@ class MainWindow(QMainWindow):
         if self.wizard.current == REVIEW:
             self.submit_requested.emit()
         else:
-            self.next()
+            self.advance()
 
     def show_problems(self) -> None:
         """Before submit: every message shown, focus on the first field that needs work."""

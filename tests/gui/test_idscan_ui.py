@@ -261,3 +261,96 @@ def test_the_local_index_file_holds_no_plain_personal_data(open_window, qtbot):
 ])
 def test_what_may_follow_the_at_sign_of_a_card(typed, state):
     assert header_state(typed) is state
+
+
+@pytest.mark.parametrize(("typed", "state"), [
+    ("", None), ("B", None), ("BC", None), ("BCVICTORIA", None), ("BCVICTORIA^", True),
+    ("bcvictoria^", True), ("BCWEST VANCOUVE", True), ("B1", False), ("BC^", False), ("BCVIC1", False),
+    ("20 off", False),
+])
+def test_what_may_follow_the_percent_sign_of_a_magnetic_stripe_card(typed, state):
+    assert header_state(typed, "%") is state
+
+
+BC_CARD = ("%BCVICTORIA^CPSIJSIT,$STANDALONE CITZ FOUR^910 GOVERNMENT ST$VICTORIA BC V8W 3Y5?;636028004023964="
+           "270419850410=?_%0AV8W3Y5                     F            9873904417                00C00015303?\n")
+
+
+def test_a_british_columbia_card_starting_with_a_percent_sign_is_caught_as_a_scan(open_window, qtbot):
+    window = open_window(active=True, jurisdiction="BC")
+    window.focus_first()
+    first = window.editor(wire.FIRST_NAME)
+    with qtbot.waitSignal(feature_of(window).filled, timeout=3000):
+        type_burst(qtbot, first, BC_CARD)
+    assert window.wizard.current == IDENTITY  # the Enter at its end did not advance
+    assert window.wizard.value(wire.LAST_NAME) == "Cpsijsit"
+    assert window.wizard.value(wire.STATE_ID) == "004023964"
+    assert window.editor(wire.FIRST_NAME).value() == "Standalone"  # not the card's text typed into it
+
+
+def _focus_on(window, index):
+    window.go_to(index)
+    widget = window.focusWidget()
+    return widget if widget is not None else window
+
+
+@pytest.mark.parametrize("step", range(1, REVIEW + 1))
+def test_a_scan_on_another_step_with_a_blank_intake_fills_identity_and_presses_nothing(open_window, qtbot,
+                                                                                        sandbox, step):
+    window = open_window(active=True)
+    feature = feature_of(window)
+    target = _focus_on(window, step)
+    with qtbot.waitSignal(feature.filled, timeout=3000):
+        type_burst(qtbot, target, CARD.text)
+    assert window.wizard.current == IDENTITY
+    assert window.wizard.value(wire.LAST_NAME) == flat(CARD.fields)[wire.LAST_NAME]
+    assert window.findChild(QMessageBox, "scan_where") is None
+    assert not window.findChildren(QMessageBox, "duplicate_confirm")
+    qtbot.wait(50)
+    assert sandbox.created() == []
+
+
+@pytest.mark.parametrize("step", range(1, REVIEW + 1))
+def test_a_scan_with_a_customer_on_screen_asks_and_never_submits(open_window, qtbot, sandbox, step):
+    window = open_window(active=True)
+    fill_window(window, {wire.FIRST_NAME: "Ana", wire.LAST_NAME: "Lee", wire.DATE_OF_BIRTH: "1990-04-12",
+                         wire.GENDER: "female"})
+    feature = feature_of(window)
+    target = _focus_on(window, step)
+    type_burst(qtbot, target, CARD.text)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "scan_where") is not None, timeout=3000)
+    box = window.findChild(QMessageBox, "scan_where")
+    assert window.wizard.value(wire.LAST_NAME) == "Lee"  # nothing changed before the clerk answers
+    assert window.wizard.current == step
+    qtbot.wait(50)
+    assert sandbox.created() == [] and not window.busy.text()
+    # A second scan while the question is open replaces it (its keys never press its buttons).
+    type_burst(qtbot, box.focusWidget() or box, CARD.text)
+    qtbot.waitUntil(lambda: [b for b in window.findChildren(QMessageBox, "scan_where") if b.isVisible()] != []
+                    and box not in [b for b in window.findChildren(QMessageBox, "scan_where") if b.isVisible()],
+                    timeout=3000)
+    box = next(b for b in window.findChildren(QMessageBox, "scan_where") if b.isVisible())
+    assert window.wizard.value(wire.LAST_NAME) == "Lee"
+    fill = next(b for b in box.buttons() if b.text().replace("&", "") == "Fill this customer")
+    with qtbot.waitSignal(feature.filled, timeout=3000):
+        fill.click()
+    assert window.wizard.current == IDENTITY
+    assert window.wizard.value(wire.LAST_NAME) == flat(CARD.fields)[wire.LAST_NAME]
+    assert sandbox.created() == []
+
+
+def test_a_scan_on_review_can_start_a_new_customer_keeping_the_one_on_screen_as_a_draft(open_window, qtbot):
+    window = open_window(active=True)
+    fill_window(window, {wire.FIRST_NAME: "Ana", wire.LAST_NAME: "Lee", wire.DATE_OF_BIRTH: "1990-04-12",
+                         wire.GENDER: "female"})
+    old = window.wizard
+    type_burst(qtbot, _focus_on(window, REVIEW), CARD.text)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "scan_where") is not None, timeout=3000)
+    box = window.findChild(QMessageBox, "scan_where")
+    assert box.defaultButton().text().replace("&", "") == "New customer"
+    with qtbot.waitSignal(feature_of(window).filled, timeout=3000):
+        box.defaultButton().click()
+    assert window.wizard is not old and window.wizard.current == IDENTITY
+    assert window.wizard.value(wire.FIRST_NAME) == flat(CARD.fields)[wire.FIRST_NAME]
+    assert old.value(wire.LAST_NAME) == "Lee"
+    qtbot.waitUntil(lambda: any(d for d in window.station.drafts.list()), timeout=5000)

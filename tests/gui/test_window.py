@@ -100,7 +100,32 @@ def test_enter_advances_a_valid_step(qtbot, open_window):
     line = window.editor(wire.LAST_NAME)
     line.setFocus()
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    assert window.wizard.current == 1
+    # Nothing else is required of this customer: past the medical step (not for a recreational
+    # customer), the optional address, offers and documents, straight to Review.
+    assert window.wizard.current == REVIEW
+    assert window.submit_button.isDefault() and window.focusWidget() is window.submit_button
+    window.back()
+    assert window.wizard.current == 0
+    # With a partial address the address step needs the clerk: Enter stops there.
+    address = window.editor("address.city")
+    address.set_value("Tulsa")
+    window.wizard.set_value("address.city", "Tulsa")
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.wizard.current == 2
+    assert window.steps.item(1).data(Qt.ItemDataRole.UserRole + 1) == "skipped"
+    assert window.steps.item(2).text().endswith("⚠") or window.steps.item(2).data(Qt.ItemDataRole.UserRole + 1) in (
+        "problems", "needs_input")
+
+
+def test_alt_number_goes_to_a_step(qtbot, open_window):
+    window = open_window(active=True)
+    window.focus_first()
+    qtbot.keyClick(window.editor(wire.FIRST_NAME), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert window.wizard.current == 3
+    assert window.focusWidget() is window.editor(wire.MARKETING_MAIL)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.wizard.current == 0 and window.focusWidget() is window.editor(wire.FIRST_NAME)
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ class IdScanFeature(QObject):
         self._build_panel(max_gap_ms, clock)
         self._build_actions()
         self.wedge = WedgeFilter(self._accepts, max_gap_ms=max_gap_ms, quiet_ms=quiet_ms, clock=clock, parent=self)
-        self.wedge.scanned.connect(self.read_text)
+        self.wedge.scanned.connect(self._burst)
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().installEventFilter(self.wedge)
@@ -168,13 +168,55 @@ class IdScanFeature(QObject):
         menu.addAction(self.image_action)
 
     def _accepts(self, widget: QWidget) -> bool:
+        """A scan is caught on every step, and in the window's own questions (a burst must
+        never press their buttons); not in the capture field, which takes scans itself."""
+        top = widget.window()
+        ours = top is self.window or (isinstance(top, QMessageBox) and top.parentWidget() is self.window)
+        return ours and widget is not self.capture and not self.capture.isAncestorOf(widget)
+
+    def _burst(self, text: str) -> None:
+        """A scanner's burst, wherever it was typed. On Identity it fills the form; on another
+        step, with a customer on screen, the clerk says whether it is a new customer or this one
+        (nothing is ever submitted or pressed by the burst itself)."""
         window = self.window
-        return (
-            widget.window() is window
-            and window.current_step == IDENTITY
-            and widget is not self.capture
-            and not self.capture.isAncestorOf(widget)
-        )
+        for box in window.findChildren(QMessageBox):
+            if box.isVisible():
+                box.reject()  # a question open when the card was scanned: the card comes first
+        if not self.attached or window.current_step == IDENTITY or not self._customer_on_screen():
+            if self.attached and window.current_step != IDENTITY:
+                window.go_to(IDENTITY)
+            self.read_text(text)
+            return
+        self.ask_where(text)
+
+    def _customer_on_screen(self) -> bool:
+        return self.window.wizard.has_input()
+
+    def ask_where(self, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("ID scanned"),
+                          self.tr("An ID was scanned while a customer is on screen."), parent=self.window)
+        box.setObjectName("scan_where")
+        box.setInformativeText(self.tr("Start a new customer with this ID (the one on screen stays in drafts), "
+                                       "or fill the customer on screen with it?"))
+        new = box.addButton(self.tr("&New customer"), QMessageBox.ButtonRole.AcceptRole)
+        fill = box.addButton(self.tr("&Fill this customer"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new)  # the safe answer: the customer on screen is kept as a draft
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is new:
+                self.window.new_intake_requested.emit()
+            elif clicked is not fill:
+                return
+            if self.window.current_step != IDENTITY:
+                self.window.go_to(IDENTITY)
+            self.read_text(text)
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def focus_capture(self) -> None:
         if self.window.current_step != IDENTITY:

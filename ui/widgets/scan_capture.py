@@ -1,11 +1,13 @@
 """Catching an ID barcode typed by a keyboard-mode scanner.
 
 Such a scanner types the barcode's text as a burst of keystrokes, far faster than a person,
-starting with "@" and with Enter keys where the card's line separators are. Two ways in:
+starting with "@" (an AAMVA card) or "%" (British Columbia's cards, whose barcode holds
+magnetic-stripe text: "%BCVICTORIA^...") and with Enter keys where the card's line separators
+are. Two ways in:
 
-* ``WedgeFilter``, an application event filter: while it may (``accepts``), an "@" is held
-  back. If the next keys follow within ``max_gap_ms`` and spell the start of an AAMVA header
-  ("ANSI 636014", "AAMVA6360..."), it is a scan, and every key of the burst, Enter included,
+* ``WedgeFilter``, an application event filter: while it may (``accepts``), an "@" or "%" is
+  held back. If the next keys follow within ``max_gap_ms`` and spell the start of a card
+  ("ANSI 636014", "AAMVA6360...", "BCVICTORIA^"), it is a scan, and every key of the burst, Enter included,
   is kept away from the focused field and from the window's shortcuts until ``quiet_ms`` pass
   without a key. A slow "@", or one followed by anything else ("ada@example.com" typed by a
   person or by a program), is given back at once to the field it was meant for.
@@ -32,6 +34,12 @@ QUIET_MS = 150
 # How a card's text goes on after the "@" and its separators ("#" is any digit: the issuer
 # number); Caps Lock inverts the case, so letters are compared upper-cased.
 _HEADERS = ("ANSI ######", "ANSI######", "AAMVA######")
+# The characters that start a card's text: "@" for AAMVA, "%" for magnetic-stripe track 1.
+LEADS = ("@", "%")
+# Track 1 after its "%": the issuer's two letters, then the city (13 characters at most, "^"
+# after a shorter one).
+_CITY_MAX = 13
+_CITY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
@@ -41,10 +49,13 @@ def monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
 
-def header_state(significant: str) -> bool | None:
-    """True when ``significant`` (what followed the "@", separators left out) holds a whole
-    AAMVA header, None while it may still become one, False when it cannot."""
+def header_state(significant: str, lead: str = "@") -> bool | None:
+    """True when ``significant`` (what followed the ``lead``, separators left out) holds a whole
+    card header (AAMVA after "@", track 1's issuer and city after "%"), None while it may still
+    become one, False when it cannot."""
     text = significant.upper()
+    if lead == "%":
+        return _track_state(text)
     possible = False
     for header in _HEADERS:
         n = min(len(text), len(header))
@@ -55,9 +66,23 @@ def header_state(significant: str) -> bool | None:
     return None if possible else False
 
 
+def _track_state(text: str) -> bool | None:
+    if any(not c.isalpha() for c in text[:2]):
+        return False
+    city = text[2:]
+    if "^" in city:
+        return len(city) > 1 and city.index("^") == len(city) - 1 and all(c in _CITY_CHARS for c in city[:-1])
+    if not all(c in _CITY_CHARS for c in city):
+        return False
+    return True if len(city) >= _CITY_MAX else None
+
+
 def looks_like_barcode(text: str) -> bool:
     head = text[:64].upper()
-    return "ANSI" in head or "AAMVA" in head
+    if "ANSI" in head or "AAMVA" in head:
+        return True
+    start = head.lstrip()
+    return start.startswith("%") and "^" in start and header_state(start[1:start.index("^") + 1], "%") is True
 
 
 def _char_of(event: QKeyEvent) -> str:
@@ -103,6 +128,7 @@ class WedgeFilter(QObject):
         self._state = _State.IDLE
         self._keys: list[_Key] = []
         self._significant = ""
+        self._lead = "@"
         self._target: QWidget | None = None
         self._last = 0.0
         self._replaying = False
@@ -120,7 +146,7 @@ class WedgeFilter(QObject):
         if self._replaying or kind not in _KEY_EVENTS or not isinstance(obj, QWidget):
             return False
         if self._state is _State.IDLE:
-            if kind == QEvent.Type.KeyPress and event.text() == "@" and self.accepts(obj):
+            if kind == QEvent.Type.KeyPress and event.text() in LEADS and self.accepts(obj):
                 self._start(obj, event)
                 return True
             return False
@@ -144,7 +170,7 @@ class WedgeFilter(QObject):
                 return False
             if char >= " ":
                 self._significant += char
-            if header_state(self._significant):
+            if header_state(self._significant, self._lead):
                 self._state = _State.BURST
         self._keys.append(_Key(event.key(), event.modifiers(), char))
         self._last = self.clock()
@@ -152,16 +178,17 @@ class WedgeFilter(QObject):
         return True
 
     def _continues(self, char: str) -> bool:
-        """Whether a key may continue a held "@": fast, and still on the way to a header."""
+        """Whether a key may continue a held "@" or "%": fast, and still on the way to a header."""
         if self.clock() - self._last > self.max_gap_ms:
             return False
-        return char < " " or header_state(self._significant + char) is not False
+        return char < " " or header_state(self._significant + char, self._lead) is not False
 
     def _start(self, target: QWidget, event: QKeyEvent) -> None:
         self._state = _State.PENDING
         self._target = target
         self._keys = [_Key(event.key(), event.modifiers(), event.text())]
         self._significant = ""
+        self._lead = event.text()
         self._last = self.clock()
         self._quiet.start()
 
@@ -206,7 +233,7 @@ class ScanCapture(QPlainTextEdit):
         self,
         *,
         max_gap_ms: float = MAX_GAP_MS,
-        pause_ms: int = 4 * QUIET_MS,
+        pause_ms: int = QUIET_MS,
         clock: Callable[[], float] = monotonic_ms,
         parent: QWidget | None = None,
     ) -> None:
