@@ -28,6 +28,8 @@ from ui.tasks import run_task
 from ui.widgets.groups import load_groups
 
 log = logging.getLogger(__name__)
+# After a submit found another sender holding the outbox: when to send again.
+_BUSY_RETRY_MS = 3000
 
 AUTOSAVE_MS = 400
 SYNC_INTERVAL_MS = 15000
@@ -229,6 +231,12 @@ class IntakeSession(QObject):
             outcome = "failed"
         else:
             outcome = "queued"
+        if outcome == "queued" and report is not None and report.busy and not self.note:
+            # Another sender (the background round, another window, the command line) holds the
+            # outbox: the POS was not even asked, so "not reachable" would be wrong.
+            self.note = self.tr("another sender is sending the outbox right now; this intake goes with the next "
+                                "round, in a few seconds")
+            QTimer.singleShot(_BUSY_RETRY_MS, lambda: self.sync_now())
         if outcome in ("created", "queued"):
             self._finish_intake()
         else:
@@ -237,8 +245,12 @@ class IntakeSession(QObject):
             if entry.form_errors or entry.last_error:
                 self.window.wizard.add_errors({"_form": list(entry.form_errors) or [tr_stored(entry.last_error)]})
             self.window.show_problems()
-        self.window.show_outcome(self.describe(outcome, entry), "ok" if outcome == "created" else
+        text = self.describe(outcome, entry)
+        self.window.show_outcome(text, "ok" if outcome == "created" else
                                  "error" if outcome in ("needs_attention", "failed") else "warning")
+        if outcome in ("created", "queued"):
+            # The form is ready for the next customer; the last result stays readable below it.
+            self.window.statusBar().showMessage(text)
         self.submitted.emit(outcome, entry)
 
     def _finish_intake(self) -> None:

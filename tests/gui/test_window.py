@@ -244,3 +244,31 @@ def skip_duplicate_question(window) -> None:
     from ui.features.idscan import IdScanFeature
 
     window.session.remove_submit_gate(window.findChild(IdScanFeature).check_before_submit)
+
+
+def test_after_a_submit_the_form_waits_in_its_first_field_with_the_result_in_the_status_bar(qtbot, open_window,
+                                                                                             sandbox):
+    window = open_window(active=True)
+    fill_window(window, {k: SAMPLE[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.GENDER)})
+    walk_to_review(window)
+    outcome, entry = submit_and_wait(qtbot, window)
+    assert outcome == "created"
+    assert window.wizard.current == 0
+    assert window.focusWidget() is window.editor(wire.FIRST_NAME)
+    assert f"#{entry.customer_id}" in window.statusBar().currentMessage()
+
+
+def test_a_submit_while_another_sender_holds_the_outbox_is_not_called_unreachable(qtbot, open_window, sandbox,
+                                                                                   monkeypatch):
+    import ui.session
+
+    monkeypatch.setattr(ui.session, "_BUSY_RETRY_MS", 20)
+    window = open_window()
+    fill_window(window, {k: SAMPLE[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.GENDER)})
+    walk_to_review(window)
+    with window.station.outbox.send_lock():
+        outcome, _entry = submit_and_wait(qtbot, window)
+    assert outcome == "queued"
+    assert "another sender" in window.outcome.text()
+    assert "not reachable" not in window.outcome.text()
+    qtbot.waitUntil(lambda: len(sandbox.created()) == 1, timeout=10000)  # sent once the other sender let go
