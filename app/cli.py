@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "idscan": ("app.commands.idscan", "read the data of an ID card barcode"),
     "consent": ("app.commands.consent", "export the marketing-consent records"),
     "audit": ("app.commands.audit", "export the audit trail"),
+    "doctor": ("app.commands.doctor", "check the setup: connection, key, plan, clock, stores, field names"),
 }
 
 

@@ -28,6 +28,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--plan", choices=PLANS, default="pro", help="the vendor plan to play (basic: no state-ID lookup)"
     )
     parser.add_argument(
+        "--rename", action="append", default=[], metavar="FIELD=NAME",
+        help="play a POS that calls one of our fields by another name (as a managed file's [wire_names]); "
+             "repeat for more",
+    )
+    parser.add_argument(
+        "--clock-offset", type=float, default=0.0, metavar="SECONDS",
+        help="run the sandbox's clock (its Date header) this many seconds ahead (negative: behind)",
+    )
+    parser.add_argument(
         "--allow-remote",
         action="store_true",
         help="allow listening on an address other machines can reach (the sandbox has no TLS and a shared test key)",
@@ -55,6 +64,13 @@ def run(args: argparse.Namespace) -> int:
     if not 0.0 <= args.fault_rate <= 1.0:
         print("intake sandbox: --fault-rate is a number from 0.0 to 1.0", file=sys.stderr)
         return 2
+    rename = {}
+    for item in args.rename:
+        field, sep, name = item.partition("=")
+        if not sep:
+            print(f"intake sandbox: --rename takes FIELD=NAME, not {item!r}", file=sys.stderr)
+            return 2
+        rename[field.strip()] = name.strip()
     try:
         server = SandboxServer(
             api_key=args.api_key,
@@ -64,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
             fault_rate=args.fault_rate,
             plan=args.plan,
             seed=args.seed,
+            rename=rename,
+            clock_offset=args.clock_offset,
         )
         server.start()
     except (SandboxError, ValueError) as exc:
@@ -78,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"  inspect    {server.base_url}/_sandbox/customers, /_sandbox/uploads; script faults: POST /_sandbox/faults")
     if args.fault_rate:
         print(f"  random 503 on {args.fault_rate:.0%} of API requests")
+    for field, name in server.rename.items():
+        print(f"  renamed    {field} is called {name}")
+    if args.clock_offset:
+        print(f"  clock      {args.clock_offset:+g} s off")
     sys.stdout.flush()
     try:
         # A short timeout keeps Ctrl+C responsive on Windows, where a bare join cannot be interrupted.

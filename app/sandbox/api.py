@@ -30,7 +30,10 @@ _MAX_DISCARD = 256 * 1024 * 1024
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def errors_response(errors: dict[str, list[str]], status: int = 422) -> JSONResponse:
+def errors_response(errors: dict[str, list[str]], status: int = 422, names: wire.WireNames | None = None
+                    ) -> JSONResponse:
+    if names:
+        errors = {names.server_name(key): value for key, value in errors.items()}
     return JSONResponse({wire.ERR_ERRORS: errors}, status_code=status)
 
 
@@ -40,6 +43,27 @@ def message_response(message: str, status: int) -> JSONResponse:
 
 def _state(request: Request) -> SandboxState:
     return request.app.state.sandbox
+
+
+# --- a POS that names some fields otherwise (the ``rename`` setting) ---------------------------
+def _received(body: dict, names: wire.WireNames) -> dict:
+    """A body as the POS reads it, in our names: its own names translated, and our names for the
+    renamed fields dropped, as a real POS ignores keys it does not know."""
+    if not names:
+        return body
+    top = {k: v for k, v in names.mapping.items() if "." not in k}
+    members = {k.split(".", 1)[1]: v for k, v in names.mapping.items() if "." in k}
+    unknown = set(top) - set(top.values())
+    unknown_members = set(members) - set(members.values())
+    kept = {k: v for k, v in body.items() if k not in unknown}
+    address_key = top.get(wire.ADDRESS, wire.ADDRESS)
+    if isinstance(kept.get(address_key), dict):
+        kept[address_key] = {k: v for k, v in kept[address_key].items() if k not in unknown_members}
+    return names.incoming(kept)
+
+
+def _customer_reply(customer: dict, names: wire.WireNames, status: int = 200) -> JSONResponse:
+    return JSONResponse(names.outgoing(customer), status_code=status)
 
 
 # --- customers --------------------------------------------------------------------------
@@ -58,16 +82,19 @@ async def create_customer(request: Request) -> Response:
     if not isinstance(body, dict):
         return errors_response({FORM_ERRORS: ["the request body must be a JSON object of customer fields"]})
 
+    names = state.names
+    body = _received(body, names)
     ctx = ValidationContext(jurisdiction=state.settings.jurisdiction, policy=False)
     errors = validate_record(body, ctx)
     errors = {**_reference_errors(body, state), **errors}
     if errors:
-        return errors_response(errors)
+        return errors_response(errors, names=names)
     try:  # stored as the shared rules normalise it, as the station itself would have sent it
         customer = state.store.create_customer(build_body(body, ctx))
     except DuplicateStateId:
-        return errors_response({wire.STATE_ID: ["a customer with this state ID already exists"]}, status=409)
-    return JSONResponse(customer, status_code=201)
+        return errors_response({wire.STATE_ID: ["a customer with this state ID already exists"]}, status=409,
+                               names=names)
+    return _customer_reply(customer, names, 201)
 
 
 def _is_int(value: object) -> bool:
@@ -106,10 +133,11 @@ def _reference_errors(body: dict, state: SandboxState) -> dict[str, list[str]]:
 
 async def customer_by_id(request: Request) -> Response:
     customer_id = request.path_params["customer_id"]
-    customer = _state(request).store.customer(customer_id)
+    state = _state(request)
+    customer = state.store.customer(customer_id)
     if customer is None:
         return message_response(f"no customer with id {customer_id}", 404)
-    return JSONResponse(customer)
+    return _customer_reply(customer, state.names)
 
 
 async def update_customer(request: Request) -> Response:
@@ -125,18 +153,21 @@ async def update_customer(request: Request) -> Response:
     changes, refusal = await _json_object(request)
     if refusal is not None:
         return refusal
+    names = state.names
+    changes = _received(changes, names)
     ctx = ValidationContext(jurisdiction=state.settings.jurisdiction, policy=False)
     errors = validate_changes(changes, ctx, base=current)
     errors = {**_reference_errors(changes, state), **errors}
     if errors:
-        return errors_response(as_plain(errors))
+        return errors_response(as_plain(errors), names=names)
     try:
         customer = state.store.update_customer(customer_id, build_changes(changes, ctx, base=current))
     except DuplicateStateId:
-        return errors_response({wire.STATE_ID: ["a customer with this state ID already exists"]}, status=409)
+        return errors_response({wire.STATE_ID: ["a customer with this state ID already exists"]}, status=409,
+                               names=names)
     if customer is None:
         return message_response(f"no customer with id {customer_id}", 404)
-    return JSONResponse(customer)
+    return _customer_reply(customer, names)
 
 
 async def _json_object(request: Request) -> tuple[dict, Response | None]:
@@ -163,7 +194,7 @@ async def customer_by_state_id(request: Request) -> Response:
     customer = state.store.customer_by_state_id(request.path_params["state_id"])
     if customer is None:
         return message_response("no customer with this state ID", 404)
-    return JSONResponse(customer)
+    return _customer_reply(customer, state.names)
 
 
 def _query_date(request: Request, name: str, errors: dict[str, list[str]]) -> date | None:
@@ -194,7 +225,9 @@ async def list_customers(request: Request) -> Response:
         errors[wire.QUERY_END_DATE] = ["must not be before start_date"]
     if errors:
         return errors_response(errors)
-    return JSONResponse(_state(request).store.customers_created_between(start, end, limit))
+    state = _state(request)
+    names = state.names
+    return JSONResponse([names.outgoing(c) for c in state.store.customers_created_between(start, end, limit)])
 
 
 async def list_groups(request: Request) -> Response:

@@ -4,11 +4,13 @@ They live under ``/_sandbox``, outside the vendor's prefixes, and are never faul
 from __future__ import annotations
 
 import json
+import math
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from app import wire
 from app.sandbox.api import FORM_ERRORS, errors_response
 from app.sandbox.faults import FaultError
 from app.sandbox.state import PLANS, SandboxState
@@ -63,12 +65,15 @@ def _settings_view(state: SandboxState) -> dict[str, object]:
         "max_upload_bytes": s.max_upload_bytes,
         "fault_rate": state.faults.rate,
         "seed": state.faults.seed,
+        "rename": dict(s.rename),
+        "clock_offset": s.clock_offset,
     }
 
 
 async def settings(request: Request) -> Response:
     """GET shows the settings; POST changes any of plan, jurisdiction, max_upload_bytes,
-    fault_rate (with seed) until the next reset."""
+    fault_rate (with seed), rename (our field name -> the name this POS uses) and clock_offset
+    (seconds the Date header runs ahead) until the next reset."""
     state = _state(request)
     if request.method == "POST":
         try:
@@ -86,7 +91,8 @@ async def settings(request: Request) -> Response:
 def _apply_settings(state: SandboxState, changes: dict) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     s = state.settings
-    unknown = set(changes) - {"plan", "jurisdiction", "max_upload_bytes", "fault_rate", "seed"}
+    unknown = set(changes) - {"plan", "jurisdiction", "max_upload_bytes", "fault_rate", "seed", "rename",
+                              "clock_offset"}
     for key in unknown:
         errors[key] = ["not a sandbox setting"]
     plan = changes.get("plan", s.plan)
@@ -104,8 +110,18 @@ def _apply_settings(state: SandboxState, changes: dict) -> dict[str, list[str]]:
     rate = changes.get("fault_rate", state.faults.rate)
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0.0 <= rate <= 1.0:
         errors["fault_rate"] = ["a number from 0.0 to 1.0"]
+    rename = changes.get("rename", s.rename)
+    try:
+        rename = wire.check_mapping(rename, "rename")
+    except wire.WireNameError as exc:
+        errors["rename"] = [str(exc)]
+    offset = changes.get("clock_offset", s.clock_offset)
+    if isinstance(offset, bool) or not isinstance(offset, int | float) or not math.isfinite(offset):
+        errors["clock_offset"] = ["a number of seconds (negative: behind)"]
     if errors:
         return errors
+    s.rename = rename
+    s.clock_offset = float(offset)
     s.plan = plan
     s.jurisdiction = jurisdiction.strip().upper()
     s.max_upload_bytes = max_bytes

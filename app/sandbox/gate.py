@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import email.utils
 import hmac
 import json
+import time
 from collections.abc import Callable, Iterator
 
 from starlette.applications import Starlette
@@ -104,12 +106,27 @@ class Gate:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        send = self._dated(send)
         below = _below_prefix(scope["path"])
         fault = self.state.faults.take(scope["method"], below) if below is not None else None
         if fault is None:
             await self._authorized(scope, receive, send)
             return
         await self._misbehave(fault, scope, receive, send)
+
+    def _dated(self, send: Send) -> Send:
+        """``send`` with a ``Date`` header from the sandbox's clock (``clock_offset`` seconds ahead)."""
+        state = self.state
+
+        async def dated_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                now = time.time() + state.settings.clock_offset
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"date"]
+                headers.append((b"date", email.utils.formatdate(now, usegmt=True).encode("ascii")))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        return dated_send
 
     async def _authorized(self, scope: Scope, receive: Receive, send: Send) -> None:
         given = ""

@@ -75,8 +75,13 @@ class SandboxServer:
         max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
         seed: int | None = None,
         *,
+        rename: dict[str, str] | None = None,
+        clock_offset: float = 0.0,
         log_level: str = "warning",
     ) -> None:
+        """``rename``: fields the played POS calls by another name (our name -> its name, as a
+        managed file's ``[wire_names]``); ``clock_offset``: seconds its clock runs ahead (negative:
+        behind), as its ``Date`` header shows."""
         settings = SandboxSettings(
             api_key=api_key,
             jurisdiction=jurisdiction,
@@ -84,6 +89,8 @@ class SandboxServer:
             max_upload_bytes=max_upload_bytes,
             fault_rate=fault_rate,
             seed=seed,
+            rename=dict(rename or {}),
+            clock_offset=clock_offset,
         )
         self.state = SandboxState(settings)
         self.host = host
@@ -123,6 +130,7 @@ class SandboxServer:
             log_config=None,
             log_level=self._log_level,
             server_header=False,
+            date_header=False,  # the sandbox writes its own, from a clock that may be set off (clock_offset)
             timeout_graceful_shutdown=1,
         )
         self._server = _Server(config)
@@ -212,6 +220,22 @@ class SandboxServer:
     @max_upload_bytes.setter
     def max_upload_bytes(self, value: int) -> None:
         self.state.settings = SandboxSettings(**{**vars(self.state.settings), "max_upload_bytes": value})
+
+    @property
+    def rename(self) -> dict[str, str]:
+        return dict(self.state.settings.rename)
+
+    @rename.setter
+    def rename(self, value: dict[str, str]) -> None:
+        self.state.settings = SandboxSettings(**{**vars(self.state.settings), "rename": dict(value)})
+
+    @property
+    def clock_offset(self) -> float:
+        return self.state.settings.clock_offset
+
+    @clock_offset.setter
+    def clock_offset(self, seconds: float) -> None:
+        self.state.settings = SandboxSettings(**{**vars(self.state.settings), "clock_offset": seconds})
 
     @property
     def fault_rate(self) -> float:
