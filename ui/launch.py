@@ -68,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         from ui.selftest import run_self_test
 
         return run_self_test()
+    from app.logfile import install_log_file
+
+    install_log_file()  # started from the desktop menu, standard error goes nowhere: support reads this
     _install_excepthook()
     from ui.app_setup import ensure_app, load_in_stages, open_frame
     from ui.tasks import wait_for_tasks
