@@ -73,14 +73,14 @@ def first_step():
     from PySide6.QtWidgets import QApplication
     field = QApplication.focusWidget()
     assert field is w.editor("first_name"), field
-    def shown():
+    def shown():  # (b); the stalls are counted from here to (c)
         assert field.text() == "x", field.text()
+        beats.append(time.monotonic())
+        heart.start()
     keep.append(FirstPaint("typed", shown))
     field.installEventFilter(keep[-1])
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # as the keyboard's: through the event loop
         QApplication.postEvent(field, QKeyEvent(kind, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
-    beats.append(time.monotonic())
-    heart.start()
 
 def finished():
     print("ready", time.monotonic(), flush=True)
@@ -92,11 +92,11 @@ def failed(exc):
     print("failed", type(exc).__name__, exc, file=sys.stderr, flush=True)
     os._exit(3)
 
+w.show()  # as the program does: the frame first, then the stages
 startup = load_in_stages(w)
 startup.first_step_ready.connect(first_step)
 startup.finished.connect(finished)
 startup.failed.connect(failed)
-w.show()
 app.exec()
 """
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from app.config import ConfigError, load_config
+
+STARTUP_REPORT = "INTAKE_STARTUP_REPORT"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:  # options are the top-level ones
@@ -30,6 +33,25 @@ def _said(exc: BaseException) -> str:
     from ui.i18n import tr_message
 
     return tr_message(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
+def _report_start_up(app, window, startup) -> None:
+    """``INTAKE_STARTUP_REPORT=1``: tell on stderr when the frame was painted, when the first
+    field had the focus and was painted, and when everything was loaded (``name seconds``, the
+    system's monotonic clock), then quit. For ``benchmarks/startup.py --installed``."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app_setup import when_painted
+
+    def say(name: str) -> None:
+        print(name, time.monotonic(), file=sys.stderr, flush=True)
+
+    when_painted(window, lambda: say("frame"))
+    startup.first_step_ready.connect(lambda: when_painted(QApplication.focusWidget() or window,
+                                                         lambda: say("first_field")))
+    startup.finished.connect(lambda: (say("loaded"), app.exit(0)))
 
 
 def _install_excepthook() -> None:
@@ -109,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
     window.show()  # the frame shows at once; the first field, then the rest, follow
     startup = load_in_stages(window, start_session=True)
     startup.failed.connect(failed)
+    if os.environ.get(STARTUP_REPORT):
+        _report_start_up(app, window, startup)
     try:
         return app.exec()
     finally:
