@@ -22,17 +22,19 @@ PHONE_FIELDS = frozenset({wire.PHONE, wire.CELL_PHONE})
 FLAG_FIELDS = frozenset({wire.HAS_MEDICAL_RECOMMENDATION, *wire.MARKETING_FIELDS})
 _PHONE_KEYS = r"[0-9()+\-. ]{0,20}"
 
-# The letter of each label that Alt presses, unique within a step.
+# The letter of each label that Alt presses, unique within a step and never a menu's (Alt+I
+# Intake, Alt+T Tools). On a yes/no field the letter answers it (one key: the customer says yes).
+MENU_MNEMONICS = frozenset("it")
 MNEMONICS: dict[str, str] = {
     wire.FIRST_NAME: "f", wire.MIDDLE_NAME: "m", wire.LAST_NAME: "l", wire.NICKNAME: "k",
-    wire.DATE_OF_BIRTH: "d", wire.GENDER: "g", wire.ID_TYPE: "t", wire.STATE_ID: "s", ID_EXPIRATION_DATE: "x",
+    wire.DATE_OF_BIRTH: "d", wire.GENDER: "g", wire.ID_TYPE: "y", wire.STATE_ID: "s", ID_EXPIRATION_DATE: "x",
     wire.PHONE: "p", wire.CELL_PHONE: "c", wire.EMAIL: "e", wire.REFERRAL_SOURCE: "r",
     wire.HAS_MEDICAL_RECOMMENDATION: "h", wire.RECOMMENDATION_NUMBER: "u", wire.RECOMMENDATION_EXPIRATION_DATE: "x",
-    wire.PHYSICIAN_LICENSE: "y", wire.MEDICAL_ID: "m", wire.TYPE: "t", wire.AMOUNT_LIMIT: "a",
+    wire.PHYSICIAN_LICENSE: "y", wire.MEDICAL_ID: "m", wire.TYPE: "c", wire.AMOUNT_LIMIT: "a",
     wire.MANUAL_GROUPS: "g",
-    A + wire.ADDRESS_LINE1: "s", A + wire.ADDRESS_LINE2: "p", A + wire.CITY: "c", A + wire.STATE: "t",
+    A + wire.ADDRESS_LINE1: "s", A + wire.ADDRESS_LINE2: "p", A + wire.CITY: "c", A + wire.STATE: "a",
     A + wire.ZIP: "z", A + wire.COUNTRY: "o",
-    wire.MARKETING_MAIL: "m", wire.MARKETING_EMAIL: "e", wire.MARKETING_SMS: "t", wire.MARKETING_CALLS: "c",
+    wire.MARKETING_MAIL: "m", wire.MARKETING_EMAIL: "e", wire.MARKETING_SMS: "x", wire.MARKETING_CALLS: "c",
     wire.DOCUMENTS: "d",
 }
 

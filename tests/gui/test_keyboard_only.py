@@ -177,3 +177,57 @@ def test_every_input_is_named_for_assistive_technology_and_hears_its_message(qtb
     qtbot.keyClicks(email, "zoe@example.com")
     qtbot.waitUntil(lambda: not message.isVisible())
     assert email.accessibleDescription() == ""
+
+
+def _tab_cycle(qtbot) -> list[str]:
+    names: list[str] = []
+    while True:
+        name = focused_name()
+        if name in names:
+            return names[names.index(name):]
+        names.append(name)
+        assert len(names) < 60
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+
+
+def test_tab_stays_in_the_step_in_reading_order(qtbot, window):
+    for index in range(REVIEW + 1):
+        window.go_to(index)
+        cycle = _tab_cycle(qtbot)
+        assert "queue" not in cycle  # the status bar's outbox button is Ctrl+Shift+O, not a Tab stop
+        assert not [n for n in cycle if n.startswith("page.")]  # a page is no Tab stop of its own
+        if index == STEP_KEYS.index("consent"):
+            start = cycle.index("disclosureLanguage")
+            assert (cycle[start:] + cycle[:start])[:6] == [
+                "disclosureLanguage", wire.MARKETING_MAIL, wire.MARKETING_EMAIL, wire.MARKETING_SMS,
+                wire.MARKETING_CALLS, "consent_method.verbal"]
+
+
+def test_mnemonics_are_unique_per_step_and_leave_the_menus_alone(window):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.form import MENU_MNEMONICS
+
+    for index, page in window.form_pages.items():
+        letters = []
+        for widget in [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]:
+            text = widget.text()
+            at = text.replace("&&", "").find("&")
+            if at >= 0 and widget.isVisibleTo(page):
+                letters.append(text.replace("&&", "")[at + 1].lower())
+        assert len(letters) == len(set(letters)), (STEP_KEYS[index], sorted(letters))
+        assert not set(letters) & MENU_MNEMONICS, STEP_KEYS[index]
+    label = window.findChild(QLabel, f"{wire.MARKETING_EMAIL}.label")
+    assert label.text().endswith("&email")  # the letter in the word it stands for
+
+
+def test_a_channels_mnemonic_answers_yes_on_the_consent_step(qtbot, window):
+    window.go_to(STEP_KEYS.index("consent"))
+    box = window.editor(wire.MARKETING_EMAIL)
+    assert not box.isChecked()  # unticked until the customer says yes
+    qtbot.keyClick(focused(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(box.isChecked, timeout=2000)
+    assert window.wizard.value(wire.MARKETING_EMAIL) is True
+    qtbot.keyClick(focused(), Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # texts: a signature is still needed
+    qtbot.waitUntil(window.editor(wire.MARKETING_SMS).isChecked, timeout=2000)
+    assert window.consent_step.signed.isChecked() and not window.consent_step.verbal.isEnabled()

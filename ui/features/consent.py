@@ -26,6 +26,7 @@ with the pad's PNG, which the log keeps encrypted beside it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import sqlite3
 from typing import Any
@@ -176,6 +177,11 @@ class ConsentStep(QObject):
         box.addWidget(self.pad_note)
         outer.insertWidget(outer.count() - 1, self.method_box)  # before the closing stretch
 
+        # Tab as the page reads: the wording's language, each offer, how consent was given, the pad.
+        chain = [self.language_box, *(self.page.rows[c].editor for c in wire.MARKETING_FIELDS),
+                 self.verbal, self.signed, self.pad]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.methods.buttonToggled.connect(self._method_toggled)
         self.pad.changed.connect(self._pad_changed)
         self.language_box.currentIndexChanged.connect(

@@ -65,7 +65,8 @@ class OutboxStatus(QObject):
         self.queue = QToolButton(bar)
         self.queue.setObjectName("queue")
         self.queue.setAutoRaise(True)
-        self.queue.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Not a Tab stop (Tab stays within the step's fields and buttons); Ctrl+Shift+O opens the outbox.
+        self.queue.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.queue.setToolTip(window.tr("Open the outbox (Ctrl+Shift+O)"))
         bar.addPermanentWidget(self.connection)
         bar.addPermanentWidget(self.queue)

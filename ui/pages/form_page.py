@@ -22,6 +22,7 @@ class FormPage(QScrollArea):
         self.setObjectName(f"page.{step.key}")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page itself is no Tab stop
         body = QWidget(self)
         body.setObjectName("pageBody")
         outer = QVBoxLayout(body)

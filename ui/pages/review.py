@@ -36,6 +36,7 @@ class ReviewPage(QScrollArea):
         self.setObjectName("page.review")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page itself is no Tab stop
         self._body = QWidget(self)
         self._body.setObjectName("pageBody")
         self._layout = QVBoxLayout(self._body)
@@ -45,8 +46,11 @@ class ReviewPage(QScrollArea):
         self.problems.setObjectName("form_errors")
         self.problems.setWordWrap(True)
         self._layout.addWidget(self.problems)
+        self._values: dict[str, QLabel] = {}  # field name -> its value on this page
         self._sections = QVBoxLayout()
         self._layout.addLayout(self._sections)
+        for index in range(REVIEW):
+            self._sections.addWidget(self._section(index))
         self.body_title = QLabel(translate("Review", "As it will be sent to the POS:"), self._body)
         self._layout.addWidget(self.body_title)
         self.body_view = QPlainTextEdit(self._body)
@@ -61,13 +65,11 @@ class ReviewPage(QScrollArea):
 
     def render(self, wizard: IntakeWizard, documents: list[tuple[str, str]],
                group_names: Callable[[list[int]], list[str]]) -> None:
-        while self._sections.count():
-            item = self._sections.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        """Show the intake. The sections are made once, with the page; a render changes only the
+        texts that differ, so entering Review costs a few label updates, not a page rebuilt."""
         errors = wizard.errors()
-        for index in range(REVIEW):
-            self._sections.addWidget(self._section(index, wizard, errors, documents, group_names))
+        for name, value in self._values.items():
+            self._show_value(value, name, wizard, errors, documents, group_names)
         self._show_body(wizard)
         form = wizard.form_errors()
         problem_steps = sorted({i for i in wizard.steps_with_problems(shown_only=False) if i != REVIEW})
@@ -79,13 +81,14 @@ class ReviewPage(QScrollArea):
         self.problems.setVisible(bool(lines))
         set_status(self.problems, "error" if lines else "")
 
-    def _section(self, index, wizard, errors, documents, group_names) -> QGroupBox:
+    def _section(self, index) -> QGroupBox:
         step = STEPS[index]
         box = QGroupBox(translate("Steps", step.title), self._body)
         box.setObjectName(f"review.{step.key}")
         outer = QHBoxLayout(box)
         edit = QPushButton(translate("Review", "Edit"), box)
         edit.setObjectName(f"edit.{step.key}")
+        edit.setAutoDefault(False)  # Enter on Review submits
         edit.setAccessibleName(translate("Review", "Edit {step}").format(step=translate("Steps", step.title)))
         edit.clicked.connect(lambda _=False, i=index: self.edit_requested.emit(i))
         form = QFormLayout()
@@ -93,18 +96,23 @@ class ReviewPage(QScrollArea):
         outer.addLayout(form, 1)
         outer.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         for name in step.fields:
-            text = self._display(name, wizard, documents, group_names)
-            value = QLabel(text or "—", box)
+            value = QLabel("—", box)
             value.setObjectName(f"review.{name}")
             value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            problems = [tr_message(m) for key, msgs in errors.items() if key == name or key.startswith(name + ".")
-                        for m in msgs]
-            if problems:
-                value.setText(f"{text}\n" + "\n".join(problems) if text else "\n".join(problems))
-                set_status(value, "error")
             form.addRow(tr_label(name) + ":", value)
+            self._values[name] = value
         return box
+
+    def _show_value(self, value: QLabel, name, wizard, errors, documents, group_names) -> None:
+        text = self._display(name, wizard, documents, group_names)
+        problems = [tr_message(m) for key, msgs in errors.items() if key == name or key.startswith(name + ".")
+                    for m in msgs]
+        shown = "\n".join([text, *problems] if text else problems) if problems else text or "—"
+        if value.text() != shown:
+            value.setText(shown)
+        set_status(value, "error" if problems else "")
 
     def _show_body(self, wizard: IntakeWizard) -> None:
         try:

@@ -56,7 +56,10 @@ class FieldRow(QWidget):
     def _with_mnemonic(text: str, mnemonic: str | None) -> str:
         text = text.replace("&", "&&")
         if mnemonic:
-            index = text.lower().find(mnemonic.lower())
+            lower, letter = text.lower(), mnemonic.lower()
+            # the letter starting a word ("Offers by &email"), else its first place in the label
+            index = next((i for i, ch in enumerate(lower) if ch == letter and (i == 0 or not lower[i - 1].isalpha())),
+                         lower.find(letter))
             if index < 0:  # a translated label without the English letter: its first letter
                 index = next((i for i, ch in enumerate(text) if ch.isalpha()), -1)
             if index >= 0:
