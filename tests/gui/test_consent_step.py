@@ -85,7 +85,9 @@ def test_texts_without_a_phone_show_the_reason_and_block_submit(qtbot, window):
         qtbot.mouseClick(window.submit_button, Qt.MouseButton.LeftButton)
         # the duplicate check runs first, off the UI thread; the consent gate answers after it
         qtbot.waitUntil(lambda: not window.busy.text(), timeout=10000)
-    assert window.wizard.current == CONSENT
+    # back where the missing number is typed, the same reason shown at the field
+    assert window.wizard.current == 0
+    assert "cell phone" in window.findChild(QLabel, f"{wire.CELL_PHONE}.message").text()
     assert window.station.outbox.entries() == []
     assert ConsentLog.open(window.config, window.station.cipher).count() == 0
 
@@ -205,3 +207,17 @@ def test_the_customer_may_hear_another_language_and_must_sign_under_it(window):
     assert window.findChild(QLabel, f"{wire.MARKETING_SMS}.disclosure").text() == spanish.text(wire.MARKETING_SMS)
     assert not step.pad.is_signed()  # signed under the English wording, not this one
     assert "signed on screen" in window.form_pages[CONSENT].rows[wire.MARKETING_SMS].message.text()
+
+
+def test_email_offers_without_an_email_are_said_at_the_email_field(window, qtbot):
+    fill_window(window, {**PHONE_LESS, wire.EMAIL: "", wire.MARKETING_EMAIL: True})
+    message = window.findChild(QLabel, f"{wire.EMAIL}.message")
+    assert "Email offers need the customer's email address." in message.text()
+    assert 0 in window.wizard.steps_with_problems()  # the step list flags Identity, where it is fixed
+    window.go_to(0)
+    assert window.wizard.next() == wire.EMAIL  # and Enter stops at the field to fill
+    email = window.editor(wire.EMAIL)
+    email.setFocus()
+    qtbot.keyClicks(email, "zoe@example.com")
+    qtbot.waitUntil(lambda: "Email offers" not in message.text(), timeout=2000)
+    assert not window.wizard.step_errors(0)

@@ -70,6 +70,9 @@ _C = "ConsentStep"
 _UNSIGNED = N(_C, "The customer has not signed yet: ask for a signature below, or choose “Spoken, in person”.")
 _NO_WORDING = N(_C, "The disclosure wording cannot be loaded, so this consent cannot be recorded: {reason}")
 _LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
+# The field to fill when an offer lacks what it goes to.
+_CONTACT_FIELDS = {wire.MARKETING_EMAIL: wire.EMAIL, wire.MARKETING_SMS: wire.CELL_PHONE,
+                   wire.MARKETING_CALLS: wire.PHONE}
 
 
 def _msg(template: str, **params: Any) -> Message:
@@ -303,6 +306,10 @@ class ConsentStep(QObject):
         signed = chosen == METHOD_SIGNED and self.pad.is_signed()
         found = consent_problems(record, ticked, clerk=getattr(self.window, "clerk", ""),
                                  method=METHOD_SIGNED if signed else METHOD_VERBAL, disclosures=self.disclosures)
+        for channel, contact in _CONTACT_FIELDS.items():
+            if channel in ticked and applies_to(record, channel) is None and found.get(channel):
+                # said where the address or number is typed too (Identity), not only at the offer
+                found.setdefault(contact, []).append(found[channel][0])
         clerk = found.pop(CLERK, [])
         if chosen == METHOD_SIGNED and not signed:
             for channel in ticked:
