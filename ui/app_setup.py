@@ -139,6 +139,7 @@ FEATURES: list[str] = [
     "ui.features.audit",
     "ui.features.clerk",
     "ui.features.consent",
+    "ui.features.diagnostics",
 ]
 # Those of them with a prepare(window) for the first step (see early_feature_modules).
 EARLY_FEATURES: list[str] = [

@@ -5,7 +5,10 @@ stored key is only read off the UI thread, to say whether one exists and to test
 Keyring, disk and network work all go through ``ui.tasks.run_task``.
 
 Environment variables win over the configuration file, so a field an ``INTAKE_*`` variable
-sets is shown read-only, and the file keeps its own value for it.
+sets is shown read-only, and the file keeps its own value for it. The organisation's managed
+configuration (app.config) wins over both: its fields are read-only, "set by your organisation".
+
+*Check connection…* opens the Diagnostics window (``intake doctor``'s report) for the settings shown.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from app.api.errors import ApiError, AuthError, NetworkError, NotFound
 from app.config import (
     Config,
     default_config_path,
+    managed_config_path,
     save_config,
 )
 from app.credentials import CredentialsError, NoKeyringError, SecretStore
@@ -233,6 +237,15 @@ class SettingsDialog(QDialog):
             box.layout().setColumnMinimumWidth(0, width)
             root.addWidget(box)
 
+        if self._config.managed:
+            note = QLabel(self.tr("Settings marked “set by your organisation” come from %s and cannot be changed "
+                                  "here.") % managed_config_path())
+            note.setObjectName("settings.managed_note")
+            note.setWordWrap(True)
+            note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_status(note, "hint")
+            root.insertWidget(0, note)
+
         self.form_error = QLabel()
         self.form_error.setObjectName("settings.error")
         self.form_error.setWordWrap(True)
@@ -251,9 +264,14 @@ class SettingsDialog(QDialog):
         self.ok_button.setObjectName("settings.ok")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("settings.cancel")
+        self.check_button = self.buttons.addButton(self.tr("Check co&nnection…"),
+                                                   QDialogButtonBox.ButtonRole.HelpRole)  # on the left
+        self.check_button.setObjectName("settings.check")
+        self.check_button.setToolTip(self.tr("Every check of the station's setup, with the settings shown and the "
+                                             "stored key; nothing is changed on the POS."))
         root.addWidget(self.buttons)
         # Enter means OK, never Browse, Remove or Test.
-        for button in (self.browse, self.remove_key, self.test_button, self.cancel_button):
+        for button in (self.browse, self.remove_key, self.test_button, self.cancel_button, self.check_button):
             button.setAutoDefault(False)
             button.setAccessibleName(button.text().replace("&", ""))
         self.ok_button.setDefault(True)
@@ -308,10 +326,26 @@ class SettingsDialog(QDialog):
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
 
+        managed = set(config.managed)
+        for name, (row_name, editor) in self._managed_editors().items():
+            if name not in managed:
+                continue
+            if isinstance(editor, QLineEdit):
+                editor.setReadOnly(True)
+            else:
+                editor.setEnabled(False)
+            editor.setToolTip(self.tr("Set by your organisation in %s") % managed_config_path())
+            if name == "ca_bundle":
+                self.browse.setEnabled(False)
+            if row_name is not None:
+                row = self._rows[row_name]
+                row.hint = self.tr("Set by your organisation")
+                row.show(None)
+
         editors = {"api_url": self.api_url, "files_url": self.files_url, "jurisdiction": self.jurisdiction}
         for name, editor in editors.items():
             var = ENV_FIELDS[name]
-            if self._env.get(var):
+            if self._env.get(var) and name not in managed:
                 if isinstance(editor, QLineEdit):
                     editor.setReadOnly(True)
                 else:
@@ -319,6 +353,20 @@ class SettingsDialog(QDialog):
                 row = self._rows[f"settings.{name}"]
                 row.hint = self.tr("Set by %s") % var
                 row.show(None)
+
+    def _managed_editors(self) -> dict[str, tuple[str | None, QWidget]]:
+        """Config field -> (its row's name, its editor), for the fields the managed file may set."""
+        return {
+            "api_url": ("settings.api_url", self.api_url),
+            "files_url": ("settings.files_url", self.files_url),
+            "allow_key_to_files_host": (None, self.allow_files_key),
+            "ca_bundle": ("settings.ca_bundle", self.ca_bundle),
+            "timeout_seconds": ("settings.timeout_seconds", self.timeout),
+            "jurisdiction": ("settings.jurisdiction", self.jurisdiction),
+            "language": ("settings.language", self.language),
+            "max_document_bytes": ("settings.max_document_mb", self.max_document),
+            "draft_retention_days": ("settings.draft_retention_days", self.retention),
+        }
 
     def _connect(self) -> None:
         for name, editor in (("settings.api_url", self.api_url), ("settings.files_url", self.files_url),
@@ -333,6 +381,7 @@ class SettingsDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.remove_key.clicked.connect(self._toggle_remove)
         self.test_button.clicked.connect(self.test_connection)
+        self.check_button.clicked.connect(self.check_connection)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         # Which key is stored depends on the API URL: look again once typing pauses.
@@ -566,6 +615,15 @@ class SettingsDialog(QDialog):
         if isinstance(exc, CredentialsError | ValueError):
             return str(exc)
         return self.tr("The test failed unexpectedly (%s).") % type(exc).__name__
+
+    def check_connection(self):
+        """The Diagnostics window for the settings shown (or, while one is invalid, those saved)."""
+        from ui.diagnostics import DiagnosticsDialog
+
+        dialog = DiagnosticsDialog(self.current_config() or self._config, self._secrets, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
 
     # --- CA bundle ------------------------------------------------------------------
     def _browse(self) -> None:

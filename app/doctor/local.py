@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP as N
 from app.stores import STORES, store_states
 
 T_CONFIG = N(CONTEXT, "Configuration")
-T_WIRE = N(CONTEXT, "Field names")
+T_WIRE = N(CONTEXT, "Field-name corrections")
 T_KEYRING = N(CONTEXT, "Keyring")
 T_FOLDER = N(CONTEXT, "Data folder")
 T_DATA_KEY = N(CONTEXT, "Data key")
