@@ -179,3 +179,35 @@ def test_the_first_field_needs_none_of_what_only_sending_or_checking_needs(tmp_p
                          capture_output=True, text=True, timeout=120, check=True)
     probe = json.loads(out.stdout.strip().splitlines()[-1])
     assert probe == {"loaded": [], "focus": wire.FIRST_NAME}
+
+
+def test_the_clerk_question_waits_for_an_intake_typed_during_start_up(qtbot, open_in_stages, monkeypatch, sandbox):
+    from ui.features.clerk import ENV_CLERK
+    from ui.tasks import wait_for_tasks
+
+    monkeypatch.delenv(ENV_CLERK, raising=False)
+    window, startup = open_in_stages()
+    qtbot.keyClicks(QApplication.focusWidget(), "Zo")
+    wait_loaded(qtbot, startup)
+    wait_for_tasks()
+    QApplication.processEvents()
+    assert window.clerk_shift.dialog is None  # the keyboard stays with the form
+    qtbot.keyClicks(QApplication.focusWidget(), "e")
+    assert window.wizard.value(wire.FIRST_NAME) == "Zoe"
+    # no marketing consent: recording one needs the clerk's name
+    fill_window(window, {k: v for k, v in SAMPLE.items() if k not in (wire.FIRST_NAME, wire.MARKETING_EMAIL)})
+    window.go_to(window.pages.index(window.review))
+    outcome, _entry = submit_and_wait(qtbot, window)
+    assert outcome == "created"
+    qtbot.waitUntil(lambda: window.clerk_shift.dialog is not None and window.clerk_shift.dialog.isVisible())
+    window.clerk_shift.dialog.reject()
+
+
+def test_with_nothing_typed_the_clerk_is_asked_as_the_window_loads(qtbot, open_in_stages, monkeypatch):
+    from ui.features.clerk import ENV_CLERK
+
+    monkeypatch.delenv(ENV_CLERK, raising=False)
+    window, startup = open_in_stages()
+    wait_loaded(qtbot, startup)
+    qtbot.waitUntil(lambda: window.clerk_shift.dialog is not None and window.clerk_shift.dialog.isVisible())
+    window.clerk_shift.dialog.reject()

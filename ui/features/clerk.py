@@ -4,7 +4,9 @@ Intake → Change clerk….
 No password: the POS holds roles. The station needs a name for consent records and audit
 events. The dialog offers the station's clerks, most recent first, the usual one chosen; a
 new name is typed in the same box. Demo mode ("Demo clerk") and the ``INTAKE_CLERK``
-environment variable (kiosk scripts, tests) skip the question.
+environment variable (kiosk scripts, tests) skip the question. When someone is already typing
+(or scanning) into the form as the window finishes loading, the question waits until that
+intake is sent or put aside, so it never takes the keyboard mid-word.
 
 Other features read ``window.clerk`` (the name, "" before anyone took the shift) and connect
 to ``window.clerk_shift.changed``.
@@ -183,5 +185,30 @@ def install(window) -> None:
     preset = os.environ.get(ENV_CLERK, "").strip() or (DEMO_CLERK if window.config.demo else "")
     if preset:
         shift.start(preset)
+    elif _intake_begun(window):
+        _ask_after_this_intake(window, shift)
     else:
         QTimer.singleShot(0, shift, lambda: shift.ask(first=True))
+
+
+def _intake_begun(window) -> bool:
+    """Whether someone typed (or scanned) into the form while the window was still loading."""
+    from app.wizard import empty_values
+
+    return bool(getattr(window, "typed_early", False)) or window.wizard.values != empty_values()
+
+
+def _ask_after_this_intake(window, shift: ClerkShift) -> None:
+    """The question would take the keyboard mid-word (or a scan's keys): it waits until the
+    intake on screen is sent, queued or put aside. Meanwhile the status bar says no clerk."""
+    asked = False
+
+    def ask(*_args) -> None:
+        nonlocal asked
+        if asked or not isValid(shift) or shift.name:
+            return
+        asked = True
+        shift.ask(first=True)
+
+    window.session.submitted.connect(lambda outcome, _entry: outcome in ("created", "queued") and ask())
+    window.new_intake_requested.connect(ask)
