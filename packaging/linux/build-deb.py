@@ -117,6 +117,9 @@ def lay_out(bundle: Path, tree: Path, arch: str) -> None:
     (tree / "usr" / "bin" / PACKAGE).symlink_to(f"/opt/{PACKAGE}/{PACKAGE}")
 
     share = tree / "usr" / "share"
+    # An example of the organisation's managed settings, to copy to /etc/intake/managed.toml.
+    (share / "doc" / PACKAGE).mkdir(parents=True)
+    shutil.copy2(PACKAGING / "managed" / "managed.toml.example", share / "doc" / PACKAGE / "managed.toml.example")
     (share / "applications").mkdir(parents=True)
     shutil.copy2(HERE / "intake.desktop", share / "applications" / "intake.desktop")
     (share / "metainfo").mkdir(parents=True)

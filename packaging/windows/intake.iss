@@ -56,6 +56,8 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 [Files]
 ; The whole one-folder bundle: intake.exe (the window), intake-cli.exe (the command line), _internal\.
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; An example of the organisation's managed settings, for IT to copy to %ProgramData%\intake\managed.toml.
+Source: "{#SourceDir}\..\..\..\managed\managed.toml.example"; DestDir: "{app}"; Flags: ignoreversion
 
 [InstallDelete]
 ; An upgrade replaces the bundle's libraries; stale ones from an older Qt must not linger.
