@@ -53,6 +53,9 @@ class Config:
     language: str = "en"
     # A store's own marketing-consent disclosures (TOML); None uses the shipped wording.
     disclosure_file: str | None = None
+    # The folder a document scanner saves into: its newest files are offered on the Documents
+    # step, each attached with one key. None: no such list.
+    scan_folder: str | None = None
     # The API key goes only to the API URL's server; true also sends it with uploads to a files
     # URL on another server (only when the POS vendor really serves files from there).
     allow_key_to_files_host: bool = False

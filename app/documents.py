@@ -6,9 +6,13 @@ name alone: a renamed Word file is refused at once, with a message, before it is
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import wire
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
 
@@ -88,3 +92,46 @@ def load_document(path: str | Path, max_bytes: int) -> DocumentData:
         raise DocumentProblem(Message(
             N(_C, "{name} cannot be read ({reason})"), _C, name=path.name, reason=exc.strerror or "error")) from None
     return check_document(path.name, data, max_bytes)
+
+
+@dataclass(frozen=True)
+class RecentFile:
+    path: Path
+    modified: float  # seconds since the epoch
+    size: int
+
+
+def recent_files(folder: str | Path, limit: int = 8) -> list[RecentFile]:
+    """The newest JPEG, PNG and PDF files right in ``folder`` (a document scanner's output),
+    newest first; an empty list when the folder cannot be read. Contents are not read here."""
+    found: list[RecentFile] = []
+    try:
+        with os.scandir(Path(folder).expanduser()) as entries:
+            for entry in entries:
+                if Path(entry.name).suffix.lower() not in EXTENSIONS or entry.name.startswith("."):
+                    continue
+                try:
+                    if not entry.is_file():
+                        continue
+                    info = entry.stat()
+                except OSError:
+                    continue
+                found.append(RecentFile(Path(entry.path), info.st_mtime, info.st_size))
+    except OSError:
+        return []
+    found.sort(key=lambda f: (-f.modified, f.path.name))
+    return found[:limit]
+
+
+# Words in a file's name that say it is the medical recommendation (or a medical card).
+_MEDICAL_WORDS = ("medical", "mmj", "physician", "doctor", "letter", "recomend", "recommend")
+
+
+def suggested_type(filename: str, types_present: Iterable[str]) -> str:
+    """The document type to propose for a new file: the recommendation when its name says so,
+    else the ID first and the recommendation after it. The clerk can change it."""
+    stem = Path(filename).stem.lower()
+    words = [w for w in re.split(r"[^a-z]+", stem) if w]
+    if "rec" in words or any(w.startswith(m) for w in words for m in _MEDICAL_WORDS):
+        return wire.DOC_TYPE_MEDICAL
+    return wire.DOC_TYPE_MEDICAL if wire.DOC_TYPE_ID in set(types_present) else wire.DOC_TYPE_ID

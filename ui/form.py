@@ -98,5 +98,5 @@ def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWi
     if name == wire.DOCUMENTS:
         from ui.widgets.documents import DocumentsWidget
 
-        return DocumentsWidget(config.max_document_bytes, parent)
+        return DocumentsWidget(config.max_document_bytes, parent, scan_folder=config.scan_folder)
     return TextInput(max_length=MAX_LENGTHS.get(name, 100), parent=parent)

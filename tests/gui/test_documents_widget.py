@@ -69,6 +69,8 @@ def test_valid_files_are_added_with_types_and_pictures(widget, files, qtbot):
     ]
     assert docs[0][0].data == files["png"].read_bytes()
     assert widget.findChild(QListWidget, f"{wire.DOCUMENTS}.list").count() == 3
+    rows = [widget.list.itemWidget(widget.list.item(row)) for row in range(3)]
+    qtbot.waitUntil(lambda: all(r.thumbnail_ready for r in rows), timeout=5000)  # decoded off the UI thread
     for row in range(3):
         pixmap = widget.list.itemWidget(widget.list.item(row)).thumbnail.pixmap()
         assert not pixmap.isNull()
@@ -299,3 +301,81 @@ def test_errors_go_to_their_row_and_the_rest_below(widget, files):
     assert not row_message.isVisible()
     assert not general.isVisible()
     assert general.property("status") == ""
+
+
+def test_enter_on_a_focused_add_file_presses_it(widget, files, qtbot, monkeypatch):
+    monkeypatch.setattr(widget, "choose_files", lambda: [str(files["pdf"])])
+    widget.show()
+    widget.add_button.setFocus()
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        qtbot.keyClick(widget.add_button, Qt.Key.Key_Return)
+    assert [d.filename for d, _ in widget.documents()] == ["recommendation.pdf"]
+    asked = []
+    monkeypatch.setattr(widget, "choose_files", lambda: asked.append(1) or [])
+    qtbot.keyClick(widget.add_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []  # Ctrl+Enter is the window's: on to the next step
+
+
+def test_the_scanner_folders_newest_file_is_attached_with_one_key(qtbot, tmp_path):
+    import os
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    older = _image(folder / "scan_0001.jpg", "JPEG")
+    os.utime(older, (1000, 1000))
+    _pdf(folder / "rec_0002.pdf")
+    (folder / "notes.txt").write_text("not a document")
+    widget = DocumentsWidget(MAX_BYTES, scan_folder=str(folder))
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.recent.count() == 2, timeout=5000)
+    assert widget.recent.currentItem().data(Qt.ItemDataRole.AccessibleTextRole) == "rec_0002.pdf"  # newest first
+    assert widget.focusProxy() is widget.recent  # coming to the step, Enter attaches the newest scan
+    widget.setFocus()
+    assert widget.recent.hasFocus()
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        qtbot.keyClick(widget.recent, Qt.Key.Key_Return)
+    [(document, doc_type)] = widget.documents()
+    assert document.filename == "rec_0002.pdf" and doc_type == wire.DOC_TYPE_MEDICAL  # named as the recommendation
+    qtbot.waitUntil(lambda: widget.recent.count() == 1, timeout=5000)  # attached files leave the list
+    # A new scan appears in the list as the scanner writes it.
+    _image(folder / "scan_0003.png", "PNG")
+    qtbot.waitUntil(lambda: widget.recent.count() == 2, timeout=5000)
+    assert widget.dialog_folder() == str(folder)
+
+
+def test_no_scanner_folder_no_list(widget):
+    assert not widget.recent.isVisibleTo(widget)
+    assert widget.focusProxy() is widget.add_button
+    assert "scans" not in widget.dialog_folder() and widget.dialog_folder() != os_getcwd()
+
+
+def os_getcwd() -> str:
+    import os
+
+    return os.getcwd()
+
+
+def test_ctrl_v_attaches_a_copied_image_or_copied_files(widget, files, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    widget.add_button.setFocus()
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#6a1b9a"))
+    QGuiApplication.clipboard().setImage(image)
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        qtbot.keyClick(widget.add_button, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    [(document, _type)] = widget.documents()
+    assert document.content_type == "image/png"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files["jpeg"]))])
+    QGuiApplication.clipboard().setMimeData(mime)
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        qtbot.keyClick(widget.add_button, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [d.filename for d, _ in widget.documents()][1] == "back.jpg"
+    QGuiApplication.clipboard().setText("just words")
+    qtbot.keyClick(widget.add_button, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "no image" in _message(widget).text() and len(widget.documents()) == 2

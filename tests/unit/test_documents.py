@@ -48,3 +48,30 @@ def test_load_checks_size_before_reading(tmp_path):
     ok = tmp_path / "ok.png"
     ok.write_bytes(PNG)
     assert load_document(ok, 1024).data == PNG
+
+
+def test_recent_files_are_the_newest_documents_of_the_folder(tmp_path):
+    import os
+
+    from app.documents import recent_files
+
+    for i, name in enumerate(["a.jpg", "b.PDF", "c.png", "notes.txt", ".hidden.png", "d.jpeg"]):
+        path = tmp_path / name
+        path.write_bytes(b"x" * (i + 1))
+        os.utime(path, (1000 + i, 1000 + i))
+    (tmp_path / "sub.png").mkdir()
+    found = recent_files(tmp_path, limit=3)
+    assert [f.path.name for f in found] == ["d.jpeg", "c.png", "b.PDF"]
+    assert found[0].size == 6 and found[0].modified == 1005
+    assert recent_files(tmp_path / "missing") == []
+
+
+@pytest.mark.parametrize(("name", "present", "expected"), [
+    ("scan_0001.jpg", [], "id"), ("scan_0002.jpg", ["id"], "medical_document"),
+    ("Rec letter.pdf", [], "medical_document"), ("MMJ-card.png", [], "medical_document"),
+    ("recreational_id.png", [], "id"), ("front.png", [], "id"), ("rec_2.png", [], "medical_document"),
+])
+def test_suggested_type(name, present, expected):
+    from app.documents import suggested_type
+
+    assert suggested_type(name, present) == expected

@@ -1,15 +1,46 @@
 """The documents of an intake: photos or scans of the ID and the medical recommendation.
 
-Files come from a file dialog or are dropped on the widget. Each is checked by content at
-once (``app.documents``); a bad one is refused with a message naming it, and nothing already
-added is touched. Each row shows a thumbnail, the file name, the document type and a Remove
-button; Delete removes the selected row.
+Files come from the scanner folder's list (the ``scan_folder`` setting: its newest files, each
+attached with Enter), from the clipboard (Ctrl+V: a copied image or files), from a file dialog
+(Add file…, opening in the scanner folder or the folder used last) or are dropped on the widget.
+Each is checked by content (``app.documents``); a bad one is refused with a message naming it,
+and nothing already added is touched. Each row shows a thumbnail, the file name, the document
+type (proposed from the name: a "rec…" file is the recommendation) and a Remove button; Delete
+removes the selected row. Reading files, listing the folder, encoding a pasted image and
+decoding thumbnails run off the UI thread (``ui.tasks``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+import time
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDir,
+    QEvent,
+    QFileSystemWatcher,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,16 +57,34 @@ from PySide6.QtWidgets import (
 
 from app import wire
 from app.assets import resource_path
-from app.documents import FILE_DIALOG_FILTER, DocumentData, DocumentProblem, check_document, load_document
+from app.documents import (
+    FILE_DIALOG_FILTER,
+    DocumentData,
+    DocumentProblem,
+    check_document,
+    load_document,
+    recent_files,
+    suggested_type,
+)
 from app.fields import CHOICE_LABELS
 from ui.i18n import tr_message
+from ui.tasks import run_task
 from ui.widgets.field_row import set_status
 
 THUMBNAIL_SIZE = 64
+RECENT_LIMIT = 8
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_last_folder = ""  # where the file dialog was used last in this run
 
 
 def _thumbnail(data: bytes) -> QPixmap | None:
-    """A small picture of an image file, or None when it cannot be decoded.
+    image = _thumbnail_image(data)
+    return None if image is None else QPixmap.fromImage(image)
+
+
+def _thumbnail_image(data: bytes) -> QImage | None:
+    """A small picture of an image file, or None when it cannot be decoded. A QImage, not a
+    pixmap: it is made on a worker thread.
 
     The reader decodes straight to the small size (JPEG decoders skip most of the work), and
     follows the EXIF orientation, so a phone photo of an ID is not shown on its side.
@@ -54,7 +103,7 @@ def _thumbnail(data: bytes) -> QPixmap | None:
     if image.width() > THUMBNAIL_SIZE or image.height() > THUMBNAIL_SIZE:  # a rotated photo, or no scaled read
         image = image.scaled(THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-    return QPixmap.fromImage(image)
+    return image
 
 
 def _pdf_icon() -> QPixmap:
@@ -122,11 +171,14 @@ class _DocumentRow(QWidget):
         self.thumbnail = QLabel(self)
         self.thumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pixmap = _thumbnail(document.data) if document.is_image else _pdf_icon()
-        if pixmap is None:  # a JPEG or PNG by its first bytes that Qt cannot decode
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-            pixmap = icon.pixmap(QSize(THUMBNAIL_SIZE // 2, THUMBNAIL_SIZE // 2))
-        self.thumbnail.setPixmap(pixmap)
+        self.thumbnail_ready = not document.is_image
+        if document.is_image:
+            # decoded on a worker (a phone photo takes tens of milliseconds); a file icon meanwhile
+            self.thumbnail.setPixmap(self._file_icon())
+            data = document.data
+            run_task(lambda: _thumbnail_image(data), self._decoded, lambda _exc: self._decoded(None))
+        else:
+            self.thumbnail.setPixmap(_pdf_icon())
 
         self.name = _ElidedLabel(document.filename, self)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -160,6 +212,17 @@ class _DocumentRow(QWidget):
         layout.addWidget(self.remove)
         for child in (self.type, self.remove):
             child.installEventFilter(self)
+
+    def _file_icon(self) -> QPixmap:
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        return icon.pixmap(QSize(THUMBNAIL_SIZE // 2, THUMBNAIL_SIZE // 2))
+
+    def _decoded(self, image: QImage | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # removed while its picture was being made
+        if image is not None:  # else a JPEG or PNG by its first bytes that Qt cannot decode: the icon stays
+            self.thumbnail.setPixmap(QPixmap.fromImage(image))
+        self.thumbnail_ready = True
 
     def set_texts(self, remove_text: str, remove_name: str, type_name: str) -> None:
         self.remove.setText(remove_text)
@@ -204,8 +267,9 @@ class DocumentsWidget(QWidget):
     """
 
     changed = Signal()
+    recent_listed = Signal()  # the scanner folder's list was refreshed
 
-    def __init__(self, max_bytes: int, parent: QWidget | None = None) -> None:
+    def __init__(self, max_bytes: int, parent: QWidget | None = None, *, scan_folder: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(wire.DOCUMENTS)
         self.setAcceptDrops(True)
@@ -219,8 +283,9 @@ class DocumentsWidget(QWidget):
         self.add_button.setAccessibleName(self.tr("Add file"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._choose_and_add)
-        self.hint = QLabel(self.tr("JPEG, PNG or PDF, up to {limit}. Drop files here, or choose Add file.").format(
-            limit=_megabytes(max_bytes)), self)
+        self.add_button.installEventFilter(self)  # Enter on it presses it
+        self.hint = QLabel(self.tr("JPEG, PNG or PDF, up to {limit}. Drop files here, paste an image (Ctrl+V), "
+                                   "or choose Add file.").format(limit=_megabytes(max_bytes)), self)
         self.hint.setObjectName(f"{wire.DOCUMENTS}.hint")
         self.hint.setWordWrap(True)
         set_status(self.hint, "hint")
@@ -235,6 +300,23 @@ class DocumentsWidget(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete.activated.connect(self._remove_current)
 
+        # The scanner folder's newest files: Enter attaches the selected one.
+        self.recent_label = QLabel(self)
+        self.recent_label.setObjectName(f"{wire.DOCUMENTS}.recent.label")
+        self.recent = QListWidget(self)
+        self.recent.setObjectName(f"{wire.DOCUMENTS}.recent")
+        self.recent.setAccessibleName(self.tr("Scanned files"))
+        self.recent.setMaximumHeight(6 * self.fontMetrics().lineSpacing() + 12)
+        self.recent.installEventFilter(self)
+        self.recent.itemActivated.connect(lambda _item: self.attach_recent())
+        self.recent_label.setBuddy(self.recent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(lambda _path: self.refresh_recent())
+        self._listing = 0  # generation of the folder listings, the newest one wins
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(self.paste)
+
         self.message = QLabel(self)
         self.message.setObjectName(f"{wire.DOCUMENTS}.message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -248,9 +330,15 @@ class DocumentsWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.recent)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.message)
+        QWidget.setTabOrder(self.add_button, self.recent)
+        QWidget.setTabOrder(self.recent, self.list)
         self.setFocusProxy(self.add_button)
+        self.scan_folder = ""
+        self.set_scan_folder(scan_folder)
 
     # --- the public interface ---------------------------------------------------------------
     def documents(self) -> list[tuple[DocumentData, str]]:
@@ -290,11 +378,147 @@ class DocumentsWidget(QWidget):
             problems.append(tr_message(problem.message))
         self._finish_adding(added, problems)
 
+    def attach_paths(self, paths: list[str]) -> None:
+        """``add_paths`` with the reading on a worker thread (a large scan is not read on the UI thread)."""
+        max_bytes = self.max_bytes
+
+        def work():
+            loaded, problems = [], []
+            for path in paths:
+                try:
+                    loaded.append(load_document(path, max_bytes))
+                except DocumentProblem as problem:
+                    problems.append(problem.message)
+            return loaded, problems
+
+        def done(result) -> None:
+            if not shiboken6.isValid(self):
+                return
+            loaded, messages = result
+            problems = [tr_message(m) for m in messages]
+            added = False
+            for document in loaded:
+                added |= self._add_checked(document, problems)
+            self._finish_adding(added, problems)
+            if added and self._recent_items():
+                self.refresh_recent()  # what was attached leaves the list
+
+        run_task(work, done, lambda exc: self._finish_adding(False, [str(exc)]))
+
+    def paste(self) -> None:
+        """Ctrl+V: files copied in a file manager, or an image copied from another program."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return
+        paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        if paths:
+            self.attach_paths(paths)
+            return
+        image = mime.imageData() if mime.hasImage() else None
+        if isinstance(image, QImage) and not image.isNull():
+            name = self.tr("Pasted image") + ".png"
+            run_task(lambda: _png_bytes(image), lambda data: shiboken6.isValid(self) and self.add_data(name, data))
+        else:
+            self._file_problems = [self.tr("The clipboard holds no image or file to attach.")]
+            self._show_message()
+
+    # --- the scanner folder -------------------------------------------------------------------
+    def set_scan_folder(self, folder: str | None) -> None:
+        """Offer the newest files of ``folder`` (None or "": no list)."""
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        self.scan_folder = str(Path(folder).expanduser()) if folder else ""
+        shown = bool(self.scan_folder)
+        self.recent_label.setVisible(shown)
+        self.recent.setVisible(shown)
+        self.recent.clear()
+        if shown:
+            self.recent_label.setText(self.tr("&From the scanner folder ({folder}) — Enter attaches:").format(
+                folder=self.scan_folder))
+            if Path(self.scan_folder).is_dir():
+                self._watcher.addPath(self.scan_folder)
+            self.refresh_recent()
+        self._update_focus_proxy()
+
+    def refresh_recent(self) -> None:
+        """List the scanner folder again, on a worker thread."""
+        if not self.scan_folder:
+            return
+        self._listing += 1
+        generation, folder = self._listing, self.scan_folder
+        run_task(lambda: recent_files(folder, RECENT_LIMIT), lambda found: self._show_recent(generation, found))
+
+    def _show_recent(self, generation: int, found) -> None:
+        if not shiboken6.isValid(self) or generation != self._listing:
+            return
+        attached = {row.document.filename for row in self._rows}
+        self.recent.clear()
+        for entry in found:
+            if entry.path.name in attached:
+                continue
+            when = time.strftime("%H:%M", time.localtime(entry.modified))
+            item = QListWidgetItem(f"{entry.path.name}    {when}    {_megabytes(entry.size)}")
+            item.setData(Qt.ItemDataRole.UserRole, str(entry.path))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.path.name)
+            self.recent.addItem(item)
+        if not self.recent.count():
+            empty = QListWidgetItem(self.tr("No new scans in this folder."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(empty)
+        else:
+            self.recent.setCurrentRow(0)  # the newest: Enter attaches it
+        self._update_focus_proxy()
+        self.recent_listed.emit()
+
+    def _recent_items(self) -> list[QListWidgetItem]:
+        items = [self.recent.item(i) for i in range(self.recent.count())]
+        return [i for i in items if i.data(Qt.ItemDataRole.UserRole)]
+
+    def attach_recent(self) -> None:
+        item = self.recent.currentItem()
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if path:
+            self.attach_paths([path])
+
+    def _update_focus_proxy(self) -> None:
+        # Coming to the step with scans waiting, the focus is on the newest one (one key to attach).
+        target = self.recent if self.recent.isVisibleTo(self) and self._recent_items() else self.add_button
+        had_focus = self.hasFocus() or self.add_button.hasFocus() or self.recent.hasFocus()
+        self.setFocusProxy(target)
+        if had_focus and not target.hasFocus():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, obj, event) -> bool:
+        if (
+            obj in (self.add_button, self.recent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _ENTER_KEYS
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier  # Ctrl+Enter still moves on
+        ):
+            if obj is self.add_button:
+                self.add_button.click()
+            else:
+                self.attach_recent()
+            return True
+        return super().eventFilter(obj, event)
+
     def choose_files(self) -> list[str]:
         """Ask the clerk for files (a method of its own, so tests can stand in for the dialog)."""
+        global _last_folder
         filters = QCoreApplication.translate("Documents", FILE_DIALOG_FILTER) + ";;" + self.tr("All files (*)")
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add documents"), "", filters)
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add documents"), self.dialog_folder(), filters)
+        if paths:
+            _last_folder = str(Path(paths[0]).parent)
         return list(paths)
+
+    def dialog_folder(self) -> str:
+        """Where the file dialog opens: the folder used last, else the scanner folder, else the
+        pictures folder (never the program's working directory)."""
+        for folder in (_last_folder, self.scan_folder):
+            if folder and Path(folder).is_dir():
+                return folder
+        pictures = QDir.homePath() + "/Pictures"
+        return pictures if Path(pictures).is_dir() else QDir.homePath()
 
     def set_errors(self, errors: dict[str, list[str]]) -> None:
         """Show the problems found in ``errors`` for documents: ``documents.N...`` on row N,
@@ -360,15 +584,14 @@ class DocumentsWidget(QWidget):
     def _choose_and_add(self) -> None:
         paths = self.choose_files()
         if paths:
-            self.add_paths(paths)
+            self.attach_paths(paths)
 
     def _add_checked(self, document: DocumentData, problems: list[str]) -> bool:
         if any(row.document.data == document.data for row in self._rows):
             problems.append(self.tr("{name} is already added").format(name=document.filename))
             return False
-        # The first document is usually the ID; later ones the recommendation. The clerk can change it.
-        has_id = any(row.doc_type() == wire.DOC_TYPE_ID for row in self._rows)
-        self._append(document, wire.DOC_TYPE_MEDICAL if has_id else wire.DOC_TYPE_ID)
+        # The ID first, the recommendation after it, unless the name says it is the recommendation.
+        self._append(document, suggested_type(document.filename, [row.doc_type() for row in self._rows]))
         return True
 
     def _finish_adding(self, added: bool, problems: list[str]) -> None:
