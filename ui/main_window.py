@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.steps.setCurrentRow(0)
         self.title.setText(translate("Steps", STEPS[0].title))
+        self.submit_button.setVisible(False)  # as on the first step later (refresh)
+        self.statusBar()  # its room taken now: the buttons stay put when features fill it
         self.focus_first()
         return page
 
