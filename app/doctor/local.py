@@ -12,10 +12,11 @@ from typing import Any
 
 from app.config import default_config_path, managed_config_path
 from app.credentials import INSTALL_HINT, CredentialsError, NoKeyringError
-from app.doctor import CONTEXT, OK, PROBLEM, SKIPPED, WARNING, Check, msg
+from app.doctor import OK, PROBLEM, SKIPPED, WARNING, Check, msg
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.stores import STORES, store_states
 
+CONTEXT = "Doctor"  # app.doctor.CONTEXT, written here for the translation tools
 T_CONFIG = N(CONTEXT, "Configuration")
 T_WIRE = N(CONTEXT, "Field-name corrections")
 T_KEYRING = N(CONTEXT, "Keyring")

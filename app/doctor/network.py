@@ -21,10 +21,11 @@ import httpx
 from app.api.client import ApiClient, _network_error, checked_base_url, is_loopback_host
 from app.api.errors import ApiError, AuthError, PlanNotAllowed
 from app.credentials import CredentialsError
-from app.doctor import CONTEXT, OK, PROBLEM, SKIPPED, WARNING, Check, msg
+from app.doctor import OK, PROBLEM, SKIPPED, WARNING, Check, msg
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.settings_rules import check_files_host
 
+CONTEXT = "Doctor"  # app.doctor.CONTEXT, written here for the translation tools
 T_CA = N(CONTEXT, "Certificates")
 T_API = N(CONTEXT, "API address")
 T_FILES = N(CONTEXT, "Files address")

@@ -342,26 +342,524 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsDialog</name>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Diagnostics</source>
+            <translation>Diagnóstico</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Checks of this station's setup: the connection to the POS, the key, the store's plan, the clock, the data on this computer and the field names the POS uses. Nothing is changed on the POS. The report holds no key and no customer's data.</source>
+            <translation>Comprobaciones de la configuración de esta estación: la conexión con el POS, la clave, el plan de la tienda, el reloj, los datos de este equipo y los nombres de campo que usa el POS. No se cambia nada en el POS. El informe no contiene ninguna clave ni datos de clientes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Log file: %s</source>
+            <translation>Archivo de registro: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Run &amp;again</source>
+            <translation>&amp;Volver a comprobar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>&amp;Copy report and log</source>
+            <translation>&amp;Copiar informe y registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>&amp;Open log</source>
+            <translation>&amp;Abrir registro</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Checking…</source>
+            <translation>Comprobando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>The checks could not be run (%s).</source>
+            <translation>No se pudieron hacer las comprobaciones (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Problems to fix: %d. See what to do below.</source>
+            <translation>Problemas que corregir: %d. Vea abajo qué hacer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Warnings: %d. The station can work; see below.</source>
+            <translation>Avisos: %d. La estación puede funcionar; vea abajo.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>All checks passed.</source>
+            <translation>Todas las comprobaciones son correctas.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>What to do:</source>
+            <translation>Qué hacer:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Not seen: %s</source>
+            <translation>No vistos: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Suggested: %s → %s</source>
+            <translation>Sugerido: %s → %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>The report and the end of the log are copied: paste them into your message to support.</source>
+            <translation>Se copiaron el informe y el final del registro: péguelos en su mensaje al soporte.</translation>
+        </message>
+    </context>
+    <context>
         <name>Doctor</name>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>ok</source>
-            <translation type="unfinished" />
+            <translation>correcto</translation>
         </message>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>warning</source>
-            <translation type="unfinished" />
+            <translation>aviso</translation>
         </message>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>problem</source>
-            <translation type="unfinished" />
+            <translation>problema</translation>
         </message>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>not checked</source>
-            <translation type="unfinished" />
+            <translation>no comprobado</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Field names (contract)</source>
+            <translation>Nombres de campo (contrato)</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Not checked: the key was not accepted.</source>
+            <translation>No comprobado: la clave no fue aceptada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Not checked: no records asked for.</source>
+            <translation>No comprobado: no se pidió ningún registro.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>The store's plan does not allow listing customers, so the names could not be compared.</source>
+            <translation>El plan de la tienda no permite listar clientes, así que no se pudieron comparar los nombres.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>The customers could not be read: {reason}</source>
+            <translation>No se pudieron leer los clientes: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>No customer was created in the last {days} days, so the names could not be compared.</source>
+            <translation>No se creó ningún cliente en los últimos {days} días, así que no se pudieron comparar los nombres.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Run the check again once the store has registered customers.</source>
+            <translation>Vuelva a comprobar cuando la tienda haya registrado clientes.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>{records} recent customers read: {confirmed} names confirmed, {not_seen} not seen.</source>
+            <translation>Clientes recientes leídos: {records}; nombres confirmados: {confirmed}; no vistos: {not_seen}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>The POS seems to use other names. After checking with the vendor, add to the managed configuration under [wire_names]: {lines}</source>
+            <translation>El POS parece usar otros nombres. Tras confirmarlo con el proveedor, añada a la configuración gestionada, bajo [wire_names]: {lines}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Required fields never seen in the POS's records: {names}. Ask the vendor which names it uses.</source>
+            <translation>Campos obligatorios nunca vistos en los registros del POS: {names}. Pregunte al proveedor qué nombres usa.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Configuration</source>
+            <translation>Configuración</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Field-name corrections</source>
+            <translation>Correcciones de nombres de campo</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Keyring</source>
+            <translation>Llavero</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Data folder</source>
+            <translation>Carpeta de datos</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Data key</source>
+            <translation>Clave de datos</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Outbox</source>
+            <translation>Bandeja de salida</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Settings from {user_file}; set by your organisation in {managed_file}: {names}.</source>
+            <translation>Ajustes de {user_file}; fijados por su organización en {managed_file}: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Settings from {user_file}; no managed configuration at {managed_file}.</source>
+            <translation>Ajustes de {user_file}; no hay configuración gestionada en {managed_file}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Sent under the names the managed configuration gives: {pairs}.</source>
+            <translation>Se envían con los nombres que da la configuración gestionada: {pairs}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The names of the vendor's reference are used (no corrections configured).</source>
+            <translation>Se usan los nombres de la referencia del proveedor (sin correcciones configuradas).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>No keyring that keeps secrets safe: {reason}</source>
+            <translation>No hay un llavero que guarde los secretos de forma segura: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The keyring cannot be used: {reason}</source>
+            <translation>No se puede usar el llavero: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Secrets are kept in: {backend}.</source>
+            <translation>Los secretos se guardan en: {backend}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Keys kept in memory are lost when the program exits: use the system's keyring.</source>
+            <translation>Las claves guardadas en memoria se pierden al salir del programa: use el llavero del sistema.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The data folder {path} cannot be written.</source>
+            <translation>No se puede escribir en la carpeta de datos {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Give the station's user write access to it, or set data_dir to a folder it may write.</source>
+            <translation>Dé permiso de escritura al usuario de la estación, o indique en data_dir una carpeta en la que pueda escribir.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The stores in {path} cannot be checked ({reason}).</source>
+            <translation>No se pueden comprobar los almacenes de {path} ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{path}: {stores} missing or damaged.</source>
+            <translation>{path}: {stores} faltan o están dañados.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Run 'intake data check' for what to do.</source>
+            <translation>Ejecute 'intake data check' para saber qué hacer.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{path} is writable.</source>
+            <translation>Se puede escribir en {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{reason}</source>
+            <translation>{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Not checked: {reason}</source>
+            <translation>No comprobado: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The keyring holds no data key, and {count} stored records need it.</source>
+            <translation>El llavero no tiene clave de datos, y la necesitan los registros guardados: {count}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Restore it with 'intake credentials import-data-key FILE'.</source>
+            <translation>Restáurela con 'intake credentials import-data-key ARCHIVO'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>None yet: it is made when the station first stores something.</source>
+            <translation>Aún ninguna: se crea cuando la estación guarda algo por primera vez.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The data key in the keyring does not open the stored data.</source>
+            <translation>La clave de datos del llavero no abre los datos guardados.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Restore the right one with 'intake credentials import-data-key FILE'.</source>
+            <translation>Restaure la correcta con 'intake credentials import-data-key ARCHIVO'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Present in the keyring.</source>
+            <translation>Presente en el llavero.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Empty.</source>
+            <translation>Vacía.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The outbox cannot be read ({reason}).</source>
+            <translation>No se puede leer la bandeja de salida ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{waiting} waiting to be sent, {stuck} needing attention, {sent} sent.</source>
+            <translation>Por enviar: {waiting}; requieren atención: {stuck}; enviados: {sent}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Sending is paused: {reason}</source>
+            <translation>El envío está en pausa: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Open the outbox ('intake outbox list') and retry or correct those entries.</source>
+            <translation>Abra la bandeja de salida ('intake outbox list') y reintente o corrija esas entradas.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Certificates</source>
+            <translation>Certificados</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>API address</source>
+            <translation>Dirección de la API</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Files address</source>
+            <translation>Dirección de archivos</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>API key</source>
+            <translation>Clave de API</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>POS plan</source>
+            <translation>Plan del POS</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Clock</source>
+            <translation>Reloj</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The system's certificate authorities are used.</source>
+            <translation>Se usan las autoridades de certificación del sistema.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The CA bundle {path} cannot be used ({reason}).</source>
+            <translation>No se puede usar el paquete de CA {path} ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Correct ca_bundle in the configuration, or remove it to use the system's certificates.</source>
+            <translation>Corrija ca_bundle en la configuración, o quítelo para usar los certificados del sistema.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Verified against the CA bundle {path}.</source>
+            <translation>Verificado con el paquete de CA {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>{url} uses plain http: the key and customers' data would travel unencrypted.</source>
+            <translation>{url} usa http sin cifrar: la clave y los datos de los clientes viajarían sin cifrar.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Use the https:// address; plain http is allowed only to this computer.</source>
+            <translation>Use la dirección https://; http sin cifrar solo se permite hacia este equipo.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>{url} is not a valid https:// address.</source>
+            <translation>{url} no es una dirección https:// válida.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Correct the address in Settings or the configuration.</source>
+            <translation>Corrija la dirección en Ajustes o en la configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not tried: the CA bundle cannot be used.</source>
+            <translation>No probado: no se puede usar el paquete de CA.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The server's certificate is not valid for this computer: {reason}</source>
+            <translation>El certificado del servidor no es válido para este equipo: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>If the store uses its own certificate authority, set its CA bundle in Settings; otherwise the network may be intercepting the connection.</source>
+            <translation>Si la tienda usa su propia autoridad de certificación, indique su paquete de CA en Ajustes; si no, la red podría estar interceptando la conexión.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Cannot reach {url}: {reason}</source>
+            <translation>No se puede llegar a {url}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Check the address, the network and any firewall or proxy.</source>
+            <translation>Compruebe la dirección, la red y cualquier cortafuegos o proxy.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Reachable over https, certificate valid (HTTP {status} without a key).</source>
+            <translation>Accesible por https, certificado válido (HTTP {status} sin clave).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Reachable over plain http on this computer (HTTP {status} without a key).</source>
+            <translation>Accesible por http sin cifrar en este equipo (HTTP {status} sin clave).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not tried: the API address is not reachable.</source>
+            <translation>No probado: la dirección de la API no es accesible.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The key cannot be read from the keyring: {reason}</source>
+            <translation>No se puede leer la clave del llavero: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>No API key is stored for {url}.</source>
+            <translation>No hay ninguna clave de API guardada para {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Enter it in Settings, or with 'intake credentials set'.</source>
+            <translation>Introdúzcala en Ajustes, o con 'intake credentials set'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The connection settings cannot be used: {reason}</source>
+            <translation>No se pueden usar los ajustes de conexión: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The POS refused the stored key.</source>
+            <translation>El POS rechazó la clave guardada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Store the store's current key in Settings, or with 'intake credentials set'.</source>
+            <translation>Guarde la clave actual de la tienda en Ajustes, o con 'intake credentials set'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The key could not be tried: {reason}</source>
+            <translation>No se pudo probar la clave: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Accepted (a read of the customer groups: {count}).</source>
+            <translation>Aceptada (una lectura de los grupos de clientes: {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not tried: the key was not accepted.</source>
+            <translation>No probado: la clave no fue aceptada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The store's plan refuses the PRO-only calls: looking customers up by state ID and updating them.</source>
+            <translation>El plan de la tienda rechaza las llamadas exclusivas de PRO: buscar clientes por su documento estatal y actualizarlos.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Returning customers are not found by their ID and updates are refused; the vendor's PRO plan allows both.</source>
+            <translation>Los clientes que vuelven no se encuentran por su documento y las actualizaciones se rechazan; el plan PRO del proveedor permite ambas cosas.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The plan could not be told: {reason}</source>
+            <translation>No se pudo saber el plan: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Lookup by state ID allowed; updates allowed with the same plan (not tried: it would change a record).</source>
+            <translation>Búsqueda por documento estatal permitida; actualizaciones permitidas con el mismo plan (no probadas: cambiarían un registro).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not checked: the API server gave no Date.</source>
+            <translation>No comprobado: el servidor de la API no dio fecha (Date).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not checked: the API server's Date cannot be read.</source>
+            <translation>No comprobado: no se puede leer la fecha (Date) del servidor de la API.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>This computer's clock is {seconds} s ahead of the server's.</source>
+            <translation>El reloj de este equipo va {seconds} s adelantado respecto al del servidor.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>This computer's clock is {seconds} s behind the server's.</source>
+            <translation>El reloj de este equipo va {seconds} s atrasado respecto al del servidor.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Consent and audit times come from this clock: set it to synchronise with network time.</source>
+            <translation>Las horas de consentimiento y de auditoría vienen de este reloj: configúrelo para sincronizarse con la hora de red.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Within {seconds} s of the server's.</source>
+            <translation>A menos de {seconds} s del servidor.</translation>
         </message>
     </context>
     <context>
@@ -1302,6 +1800,11 @@
         </message>
         <message>
             <location filename="../../ui/session.py" />
+            <source>another sender is sending the outbox right now; this intake goes with the next round, in a few seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
             <source>Customer created: #%s (%s). Ready for the next customer.</source>
             <translation>Cliente creado: n.º %s (%s). Listo para el siguiente cliente.</translation>
         </message>
@@ -1385,6 +1888,16 @@
             <location filename="../../ui/features/clerk.py" />
             <source>Change &amp;clerk…</source>
             <translation>Cambiar de &amp;empleado…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/diagnostics.py" />
+            <source>Help</source>
+            <translation>Ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/diagnostics.py" />
+            <source>&amp;Diagnostics…</source>
+            <translation>&amp;Diagnóstico…</translation>
         </message>
         <message>
             <location filename="../../ui/features/drafts.py" />
@@ -2139,13 +2652,38 @@
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
+            <source>Settings marked “set by your organisation” come from %s and cannot be changed here.</source>
+            <translation>Los ajustes marcados “fijado por su organización” vienen de %s y no se pueden cambiar aquí.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
             <source>Demo mode: changes last until the program exits; nothing is written to disk.</source>
             <translation>Modo de demostración: los cambios duran hasta que se cierra el programa; no se escribe nada en el disco.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
+            <source>Check co&amp;nnection…</source>
+            <translation>Comprobar co&amp;nexión…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Every check of the station's setup, with the settings shown and the stored key; nothing is changed on the POS.</source>
+            <translation>Todas las comprobaciones de la configuración de la estación, con los ajustes mostrados y la clave guardada; no se cambia nada en el POS.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
             <source>%s — not known to this station</source>
             <translation>%s: desconocido en este puesto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Set by your organisation in %s</source>
+            <translation>Fijado por su organización en %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Set by your organisation</source>
+            <translation>Fijado por su organización</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />

@@ -342,26 +342,524 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsDialog</name>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Diagnostics</source>
+            <translation>Diagnostic</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Checks of this station's setup: the connection to the POS, the key, the store's plan, the clock, the data on this computer and the field names the POS uses. Nothing is changed on the POS. The report holds no key and no customer's data.</source>
+            <translation>Vérifications de la configuration de ce poste : la connexion au POS, la clé, le forfait du magasin, l’horloge, les données de cet ordinateur et les noms de champ qu’utilise le POS. Rien n’est modifié dans le POS. Le rapport ne contient aucune clé ni donnée de client.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Log file: %s</source>
+            <translation>Fichier journal : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Run &amp;again</source>
+            <translation>&amp;Relancer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>&amp;Copy report and log</source>
+            <translation>&amp;Copier le rapport et le journal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>&amp;Open log</source>
+            <translation>&amp;Ouvrir le journal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>The checks could not be run (%s).</source>
+            <translation>Les vérifications n’ont pas pu être faites (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Problems to fix: %d. See what to do below.</source>
+            <translation>Problèmes à corriger : %d. Voir ci-dessous quoi faire.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Warnings: %d. The station can work; see below.</source>
+            <translation>Avertissements : %d. Le poste peut fonctionner ; voir ci-dessous.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>All checks passed.</source>
+            <translation>Toutes les vérifications sont bonnes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>What to do:</source>
+            <translation>Que faire :</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Not seen: %s</source>
+            <translation>Non vus : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>Suggested: %s → %s</source>
+            <translation>Suggéré : %s → %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics.py" />
+            <source>The report and the end of the log are copied: paste them into your message to support.</source>
+            <translation>Le rapport et la fin du journal sont copiés : collez-les dans votre message au support.</translation>
+        </message>
+    </context>
+    <context>
         <name>Doctor</name>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>ok</source>
-            <translation type="unfinished" />
+            <translation>bon</translation>
         </message>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>warning</source>
-            <translation type="unfinished" />
+            <translation>avertissement</translation>
         </message>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>problem</source>
-            <translation type="unfinished" />
+            <translation>problème</translation>
         </message>
         <message>
             <location filename="../../app/doctor/__init__.py" />
             <source>not checked</source>
-            <translation type="unfinished" />
+            <translation>non vérifié</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Field names (contract)</source>
+            <translation>Noms de champ (contrat)</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Not checked: the key was not accepted.</source>
+            <translation>Non vérifié : la clé n’a pas été acceptée.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Not checked: no records asked for.</source>
+            <translation>Non vérifié : aucun enregistrement demandé.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>The store's plan does not allow listing customers, so the names could not be compared.</source>
+            <translation>Le forfait du magasin ne permet pas de lister les clients : les noms n’ont pas pu être comparés.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>The customers could not be read: {reason}</source>
+            <translation>Les clients n’ont pas pu être lus : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>No customer was created in the last {days} days, so the names could not be compared.</source>
+            <translation>Aucun client n’a été créé ces {days} derniers jours : les noms n’ont pas pu être comparés.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Run the check again once the store has registered customers.</source>
+            <translation>Relancez la vérification quand le magasin aura enregistré des clients.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>{records} recent customers read: {confirmed} names confirmed, {not_seen} not seen.</source>
+            <translation>Clients récents lus : {records} ; noms confirmés : {confirmed} ; non vus : {not_seen}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>The POS seems to use other names. After checking with the vendor, add to the managed configuration under [wire_names]: {lines}</source>
+            <translation>Le POS semble utiliser d’autres noms. Après vérification auprès de l’éditeur, ajoutez à la configuration gérée, sous [wire_names] : {lines}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/contract.py" />
+            <source>Required fields never seen in the POS's records: {names}. Ask the vendor which names it uses.</source>
+            <translation>Champs obligatoires jamais vus dans les enregistrements du POS : {names}. Demandez à l’éditeur quels noms il utilise.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Configuration</source>
+            <translation>Configuration</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Field-name corrections</source>
+            <translation>Corrections de noms de champ</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Keyring</source>
+            <translation>Trousseau</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Data folder</source>
+            <translation>Dossier de données</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Data key</source>
+            <translation>Clé des données</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Outbox</source>
+            <translation>Boîte d’envoi</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Settings from {user_file}; set by your organisation in {managed_file}: {names}.</source>
+            <translation>Réglages de {user_file} ; fixés par votre organisation dans {managed_file} : {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Settings from {user_file}; no managed configuration at {managed_file}.</source>
+            <translation>Réglages de {user_file} ; pas de configuration gérée dans {managed_file}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Sent under the names the managed configuration gives: {pairs}.</source>
+            <translation>Envoyés sous les noms que donne la configuration gérée : {pairs}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The names of the vendor's reference are used (no corrections configured).</source>
+            <translation>Les noms de la référence de l’éditeur sont utilisés (aucune correction configurée).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>No keyring that keeps secrets safe: {reason}</source>
+            <translation>Aucun trousseau qui garde les secrets en sûreté : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The keyring cannot be used: {reason}</source>
+            <translation>Le trousseau ne peut pas être utilisé : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Secrets are kept in: {backend}.</source>
+            <translation>Les secrets sont gardés dans : {backend}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Keys kept in memory are lost when the program exits: use the system's keyring.</source>
+            <translation>Les clés gardées en mémoire sont perdues à la fermeture du programme : utilisez le trousseau du système.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The data folder {path} cannot be written.</source>
+            <translation>Le dossier de données {path} n’est pas accessible en écriture.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Give the station's user write access to it, or set data_dir to a folder it may write.</source>
+            <translation>Donnez à l’utilisateur du poste le droit d’y écrire, ou indiquez dans data_dir un dossier où il peut écrire.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The stores in {path} cannot be checked ({reason}).</source>
+            <translation>Les bases de {path} ne peuvent pas être vérifiées ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{path}: {stores} missing or damaged.</source>
+            <translation>{path} : {stores} manquantes ou endommagées.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Run 'intake data check' for what to do.</source>
+            <translation>Lancez 'intake data check' pour savoir quoi faire.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{path} is writable.</source>
+            <translation>{path} est accessible en écriture.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{reason}</source>
+            <translation>{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Not checked: {reason}</source>
+            <translation>Non vérifié : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The keyring holds no data key, and {count} stored records need it.</source>
+            <translation>Le trousseau ne contient pas de clé des données, et des enregistrements en ont besoin : {count}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Restore it with 'intake credentials import-data-key FILE'.</source>
+            <translation>Restaurez-la avec 'intake credentials import-data-key FICHIER'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>None yet: it is made when the station first stores something.</source>
+            <translation>Aucune pour l’instant : elle est créée quand le poste enregistre quelque chose pour la première fois.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The data key in the keyring does not open the stored data.</source>
+            <translation>La clé des données du trousseau n’ouvre pas les données enregistrées.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Restore the right one with 'intake credentials import-data-key FILE'.</source>
+            <translation>Restaurez la bonne avec 'intake credentials import-data-key FICHIER'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Present in the keyring.</source>
+            <translation>Présente dans le trousseau.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Empty.</source>
+            <translation>Vide.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>The outbox cannot be read ({reason}).</source>
+            <translation>La boîte d’envoi ne peut pas être lue ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>{waiting} waiting to be sent, {stuck} needing attention, {sent} sent.</source>
+            <translation>À envoyer : {waiting} ; à traiter : {stuck} ; envoyés : {sent}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Sending is paused: {reason}</source>
+            <translation>L’envoi est en pause : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Open the outbox ('intake outbox list') and retry or correct those entries.</source>
+            <translation>Ouvrez la boîte d’envoi ('intake outbox list') et relancez ou corrigez ces entrées.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Certificates</source>
+            <translation>Certificats</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>API address</source>
+            <translation>Adresse de l’API</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Files address</source>
+            <translation>Adresse des fichiers</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>API key</source>
+            <translation>Clé d’API</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>POS plan</source>
+            <translation>Forfait du POS</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Clock</source>
+            <translation>Horloge</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The system's certificate authorities are used.</source>
+            <translation>Les autorités de certification du système sont utilisées.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The CA bundle {path} cannot be used ({reason}).</source>
+            <translation>Le paquet d’AC {path} ne peut pas être utilisé ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Correct ca_bundle in the configuration, or remove it to use the system's certificates.</source>
+            <translation>Corrigez ca_bundle dans la configuration, ou retirez-le pour utiliser les certificats du système.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Verified against the CA bundle {path}.</source>
+            <translation>Vérifié avec le paquet d’AC {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>{url} uses plain http: the key and customers' data would travel unencrypted.</source>
+            <translation>{url} utilise http en clair : la clé et les données des clients circuleraient sans chiffrement.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Use the https:// address; plain http is allowed only to this computer.</source>
+            <translation>Utilisez l’adresse https:// ; http en clair n’est permis que vers cet ordinateur.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>{url} is not a valid https:// address.</source>
+            <translation>{url} n’est pas une adresse https:// valide.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Correct the address in Settings or the configuration.</source>
+            <translation>Corrigez l’adresse dans les Réglages ou la configuration.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not tried: the CA bundle cannot be used.</source>
+            <translation>Non essayé : le paquet d’AC ne peut pas être utilisé.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The server's certificate is not valid for this computer: {reason}</source>
+            <translation>Le certificat du serveur n’est pas valide pour cet ordinateur : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>If the store uses its own certificate authority, set its CA bundle in Settings; otherwise the network may be intercepting the connection.</source>
+            <translation>Si le magasin utilise sa propre autorité de certification, indiquez son paquet d’AC dans les Réglages ; sinon, le réseau intercepte peut-être la connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Cannot reach {url}: {reason}</source>
+            <translation>Impossible de joindre {url} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Check the address, the network and any firewall or proxy.</source>
+            <translation>Vérifiez l’adresse, le réseau et tout pare-feu ou proxy.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Reachable over https, certificate valid (HTTP {status} without a key).</source>
+            <translation>Joignable en https, certificat valide (HTTP {status} sans clé).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Reachable over plain http on this computer (HTTP {status} without a key).</source>
+            <translation>Joignable en http en clair sur cet ordinateur (HTTP {status} sans clé).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not tried: the API address is not reachable.</source>
+            <translation>Non essayé : l’adresse de l’API n’est pas joignable.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The key cannot be read from the keyring: {reason}</source>
+            <translation>La clé ne peut pas être lue dans le trousseau : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>No API key is stored for {url}.</source>
+            <translation>Aucune clé d’API n’est enregistrée pour {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Enter it in Settings, or with 'intake credentials set'.</source>
+            <translation>Saisissez-la dans les Réglages, ou avec 'intake credentials set'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The connection settings cannot be used: {reason}</source>
+            <translation>Les réglages de connexion ne peuvent pas être utilisés : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The POS refused the stored key.</source>
+            <translation>Le POS a refusé la clé enregistrée.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Store the store's current key in Settings, or with 'intake credentials set'.</source>
+            <translation>Enregistrez la clé actuelle du magasin dans les Réglages, ou avec 'intake credentials set'.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The key could not be tried: {reason}</source>
+            <translation>La clé n’a pas pu être essayée : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Accepted (a read of the customer groups: {count}).</source>
+            <translation>Acceptée (une lecture des groupes de clients : {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not tried: the key was not accepted.</source>
+            <translation>Non essayé : la clé n’a pas été acceptée.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The store's plan refuses the PRO-only calls: looking customers up by state ID and updating them.</source>
+            <translation>Le forfait du magasin refuse les appels réservés au PRO : rechercher des clients par leur pièce d’identité et les mettre à jour.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Returning customers are not found by their ID and updates are refused; the vendor's PRO plan allows both.</source>
+            <translation>Les clients qui reviennent ne sont pas retrouvés par leur pièce d’identité et les mises à jour sont refusées ; le forfait PRO de l’éditeur permet les deux.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>The plan could not be told: {reason}</source>
+            <translation>Le forfait n’a pas pu être déterminé : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Lookup by state ID allowed; updates allowed with the same plan (not tried: it would change a record).</source>
+            <translation>Recherche par pièce d’identité permise ; mises à jour permises avec le même forfait (non essayées : elles modifieraient un enregistrement).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not checked: the API server gave no Date.</source>
+            <translation>Non vérifié : le serveur de l’API n’a pas donné de date (Date).</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Not checked: the API server's Date cannot be read.</source>
+            <translation>Non vérifié : la date (Date) du serveur de l’API est illisible.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>This computer's clock is {seconds} s ahead of the server's.</source>
+            <translation>L’horloge de cet ordinateur avance de {seconds} s sur celle du serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>This computer's clock is {seconds} s behind the server's.</source>
+            <translation>L’horloge de cet ordinateur retarde de {seconds} s sur celle du serveur.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Consent and audit times come from this clock: set it to synchronise with network time.</source>
+            <translation>Les heures de consentement et d’audit viennent de cette horloge : réglez-la pour qu’elle se synchronise sur l’heure réseau.</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/network.py" />
+            <source>Within {seconds} s of the server's.</source>
+            <translation>À moins de {seconds} s de celle du serveur.</translation>
         </message>
     </context>
     <context>
@@ -1302,6 +1800,11 @@
         </message>
         <message>
             <location filename="../../ui/session.py" />
+            <source>another sender is sending the outbox right now; this intake goes with the next round, in a few seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
             <source>Customer created: #%s (%s). Ready for the next customer.</source>
             <translation>Client créé : nº %s (%s). Prêt pour le prochain client.</translation>
         </message>
@@ -1385,6 +1888,16 @@
             <location filename="../../ui/features/clerk.py" />
             <source>Change &amp;clerk…</source>
             <translation>Changer de &amp;commis…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/diagnostics.py" />
+            <source>Help</source>
+            <translation>Aide</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/diagnostics.py" />
+            <source>&amp;Diagnostics…</source>
+            <translation>&amp;Diagnostic…</translation>
         </message>
         <message>
             <location filename="../../ui/features/drafts.py" />
@@ -2139,13 +2652,38 @@
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
+            <source>Settings marked “set by your organisation” come from %s and cannot be changed here.</source>
+            <translation>Les réglages marqués « fixé par votre organisation » viennent de %s et ne peuvent pas être modifiés ici.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
             <source>Demo mode: changes last until the program exits; nothing is written to disk.</source>
             <translation>Mode démonstration : les changements durent jusqu'à la fermeture du programme; rien n'est écrit sur le disque.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
+            <source>Check co&amp;nnection…</source>
+            <translation>Vérifier la co&amp;nnexion…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Every check of the station's setup, with the settings shown and the stored key; nothing is changed on the POS.</source>
+            <translation>Toutes les vérifications de la configuration du poste, avec les réglages affichés et la clé enregistrée ; rien n’est modifié dans le POS.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
             <source>%s — not known to this station</source>
             <translation>%s — inconnu de ce poste</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Set by your organisation in %s</source>
+            <translation>Fixé par votre organisation dans %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Set by your organisation</source>
+            <translation>Fixé par votre organisation</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
