@@ -161,6 +161,9 @@ def iso_date(value: Any, label: str) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
+    elif text:  # 03/14/1988, 14.03.1988: the order is the problem, and saying so is what helps
+        raise problem(N(_C, "{label} must be a real date written year first, YYYY-MM-DD, like 1990-04-12"),
+                      label=label)
     raise problem(N(_C, "{label} must be a real date, like 1990-04-12"), label=label)
 
 

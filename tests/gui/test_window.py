@@ -272,3 +272,36 @@ def test_a_submit_while_another_sender_holds_the_outbox_is_not_called_unreachabl
     assert "another sender" in window.outcome.text()
     assert "not reachable" not in window.outcome.text()
     qtbot.waitUntil(lambda: len(sandbox.created()) == 1, timeout=10000)  # sent once the other sender let go
+
+
+def test_a_list_takes_a_few_letters_typed_at_a_readers_pace(qtbot, open_window):
+    window = open_window()
+    state: ChoiceInput = window.editor("address.state")
+    now = [100.0]
+    state.clock = lambda: now[0]
+    state.setFocus()
+    qtbot.keyClicks(state, "C")
+    now[0] += 0.9  # longer than Qt's own 400 ms search
+    qtbot.keyClicks(state, "A")
+    assert state.value() == "CA"
+    now[0] += 5
+    qtbot.keyClicks(state, "o")  # a new search after a long pause
+    assert state.value().startswith("O")
+    qtbot.keyClicks(state, "o")  # the same letter again: the next entry with it
+    second = state.value()
+    assert second.startswith("O") and second != "OH"
+    gender: ChoiceInput = window.editor(wire.GENDER)
+    gender.setFocus()
+    qtbot.keyClicks(gender, "F")
+    assert gender.value() == "female"
+
+
+def test_a_date_with_slashes_is_kept_and_the_message_says_the_order(qtbot, open_window):
+    window = open_window(active=True)
+    line: QLineEdit = window.editor(wire.DATE_OF_BIRTH).line
+    line.setFocus()
+    qtbot.keyClicks(line, "03/14/1988")
+    assert line.text() == "03/14/1988"
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    message = window.findChild(QWidget, f"{wire.DATE_OF_BIRTH}.message")
+    assert "YYYY-MM-DD" in message.text() and "year first" in message.text()

@@ -4,13 +4,13 @@ left it). Qt validators here only shape keystrokes; every rule lives in ``app``.
 
 from __future__ import annotations
 
+import time
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolButton,
     QWidget,
-    QWidgetAction,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 
 class TextInput(QLineEdit):
@@ -52,7 +54,8 @@ class DateInput(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.line = TextInput(max_length=10, allowed=r"[0-9-]{0,10}", parent=self)
+        # Slashes and dots are kept as typed (03/14/1988), so the message can say the order is wrong.
+        self.line = TextInput(max_length=10, allowed=r"[0-9/.\-]{0,10}", parent=self)
         self.line.setPlaceholderText("YYYY-MM-DD")
         self.button = QToolButton(self)
         self.button.setText("…")
@@ -85,6 +88,8 @@ class DateInput(QWidget):
 
     def _sync_calendar(self) -> None:
         if self.calendar is None:
+            from PySide6.QtWidgets import QCalendarWidget, QWidgetAction  # on first use, as the calendar
+
             self.calendar = QCalendarWidget()
             self.calendar.setGridVisible(True)
             action = QWidgetAction(self.button.menu())
@@ -112,8 +117,14 @@ class DateInput(QWidget):
         self.line.set_value(value)
 
 
+# How long typed letters add up to one search in a list ("C", "A" -> "CA — California"); Qt's
+# own search forgets after 400 ms, too quick for a clerk reading the customer's card.
+TYPE_AHEAD_SECONDS = 1.5
+
+
 class ChoiceInput(QComboBox):
-    """A closed list; the first row is 'not chosen' (an empty value)."""
+    """A closed list; the first row is 'not chosen' (an empty value). Letters typed on it
+    pick the first entry starting with them, for ``TYPE_AHEAD_SECONDS`` after the last one."""
 
     edited = Signal()
     finished = Signal()
@@ -122,8 +133,35 @@ class ChoiceInput(QComboBox):
         super().__init__(parent)
         self._quiet = False
         self._blank = blank
+        self._typed = ""
+        self._typed_at = 0.0
+        self.clock = time.monotonic
         self.set_choices(choices)
         self.currentIndexChanged.connect(self._changed)
+
+    def keyPressEvent(self, event) -> None:
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if plain and text and text.isprintable() and (text != " " or self._typed):
+            now = self.clock()
+            typed = (self._typed if now - self._typed_at <= TYPE_AHEAD_SECONDS else "") + text
+            index = self._find_start(typed)
+            if index < 0 and len(typed) > 1:  # no entry goes on like that: a new search from this letter
+                same = typed.casefold() == text.casefold() * len(typed)
+                typed = text
+                index = self._find_start(typed, after=self.currentIndex() if same else -1)  # "C", "C": the next C
+            self._typed, self._typed_at = typed, now
+            if index >= 0:
+                self.setCurrentIndex(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _find_start(self, typed: str, after: int = -1) -> int:
+        wanted = typed.casefold()
+        first = 1 if self._blank is not None else 0
+        order = [*range(max(after + 1, first), self.count()), *range(first, max(after + 1, first))]
+        return next((i for i in order if self.itemText(i).casefold().startswith(wanted)), -1)
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         current = self.value() if self.count() else ""
