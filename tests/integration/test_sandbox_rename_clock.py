@@ -61,3 +61,45 @@ def test_the_date_header_follows_the_clock_offset(sandbox, http, offset):
 def test_the_constructor_refuses_an_unknown_field():
     with pytest.raises(ValueError, match="not one of the station's fields"):
         SandboxServer(rename={"nick": "x"})
+
+
+# --- starting it so: the command line and the demo ------------------------------------------------
+
+def _sandbox_args(**changes):
+    import argparse
+
+    from app.commands import sandbox as command
+
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    args = parser.parse_args(["--port", "0"])
+    for key, value in changes.items():
+        setattr(args, key, value)
+    return command, args
+
+
+@pytest.mark.parametrize(("rename", "words"), [(["nickname"], "FIELD=NAME"), (["nick=x"], "not one of the station")])
+def test_the_command_refuses_an_unusable_rename(capsys, rename, words):
+    command, args = _sandbox_args(rename=rename)
+    assert command.run(args) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_the_demo_plays_the_managed_mapping_on_both_sides(memory_keyring):
+    from app.api.client import ApiClient
+    from app.config import managed_config_path
+    from app.credentials import SecretStore
+    from ui.demo import start_demo
+
+    managed_config_path().write_text('[wire_names]\nnickname = "nick_name"\n', encoding="utf-8")
+    demo = start_demo()
+    try:
+        assert demo.sandbox.rename == {wire.NICKNAME: "nick_name"}
+        assert dict(demo.config.wire_names) == {wire.NICKNAME: "nick_name"}
+        key = SecretStore().get_api_key(demo.config.api_url)
+        with ApiClient.from_config(demo.config, key) as client:
+            created = client.create_customer(customer_body(**{wire.NICKNAME: "Zeb"}))
+            assert client.get_customer(created[wire.RESP_ID])[wire.NICKNAME] == "Zeb"
+        assert demo.sandbox.created()[0][wire.NICKNAME] == "Zeb"
+    finally:
+        demo.close()
