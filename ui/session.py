@@ -278,6 +278,11 @@ class IntakeSession(QObject):
             return self.tr("Saved for sending: the POS is not reachable now. The intake waits in the outbox "
                            "and is sent as soon as the connection is back.")
         if outcome == "needs_attention":
+            if set(entry.field_errors) == {wire.STATE_ID} and not entry.form_errors:
+                # nothing to fix when it is the same person: the customer is already in the POS
+                return self.tr("The POS already holds a customer with this state ID. If the number is right, this "
+                               "is a returning customer: nothing needs sending (start a new intake); if not, "
+                               "correct it and submit again.")
             return self.tr("The POS refused the record. Fix the fields marked below and submit again.")
         return self.tr("The intake could not be sent: %s") % tr_stored(entry.last_error)
 

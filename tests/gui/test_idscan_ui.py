@@ -240,7 +240,7 @@ def test_an_intake_created_here_is_found_again_by_the_station_alone(open_window,
     qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox, "duplicate_confirm")),
                     timeout=5000)
     box = next(b for b in window.findChildren(QMessageBox, "duplicate_confirm") if b.isVisible())
-    next(b for b in box.buttons() if b.text() == "Continue").click()
+    next(b for b in box.buttons() if b.text() == "&Continue").click()
     assert answers == ["sent"]
 
 
@@ -354,3 +354,23 @@ def test_a_scan_on_review_can_start_a_new_customer_keeping_the_one_on_screen_as_
     assert window.wizard.value(wire.FIRST_NAME) == flat(CARD.fields)[wire.FIRST_NAME]
     assert old.value(wire.LAST_NAME) == "Lee"
     qtbot.waitUntil(lambda: any(d for d in window.station.drafts.list()), timeout=5000)
+
+
+def test_continuing_on_a_true_duplicate_says_it_is_a_returning_customer(open_window, qtbot, sandbox):
+    sandbox.add_customer({wire.FIRST_NAME: "Sean", wire.LAST_NAME: "O'Brien", wire.DATE_OF_BIRTH: "1977-08-31",
+                          wire.STATE_ID: CARD.fields[wire.STATE_ID]})
+    window = open_window(active=True)
+    feature = feature_of(window)
+    with qtbot.waitSignal(feature.checked, timeout=5000):
+        type_burst(qtbot, window.editor(wire.FIRST_NAME), CARD.text)
+    window.go_to(REVIEW)
+    window.submit_requested.emit()
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox, "duplicate_confirm")),
+                    timeout=5000)
+    box = next(b for b in window.findChildren(QMessageBox, "duplicate_confirm") if b.isVisible())
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    with qtbot.waitSignal(window.session.submitted, timeout=15000) as sent:
+        qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Continue in one key
+    assert sent.args[0] == "needs_attention"
+    assert "returning customer" in window.outcome.text()
+    assert "Fix the fields marked below" not in window.outcome.text()

@@ -500,7 +500,9 @@ class IdScanFeature(QObject):
                           self.tr("This customer may already exist."), parent=self.window)
         box.setObjectName("duplicate_confirm")
         box.setInformativeText("\n".join(self.describe(matches)))
-        go = box.addButton(self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+        # Going back stays the default: the POS refuses a second customer with the same state ID.
+        # Alt+C continues (a namesake, or a customer the POS does not hold) in one key.
+        go = box.addButton(self.tr("&Continue"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
 
