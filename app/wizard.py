@@ -28,6 +28,10 @@ COMPLETE = "complete"  # filled in, nothing wrong
 OPTIONAL = "optional"  # nothing required, nothing filled in (offers, documents no rule asks for)
 SKIPPED = "skipped"  # does not apply to this customer (the medical step for a recreational one)
 _MEDICAL_STEP = STEP_KEYS.index("medical")
+# Offers are asked once there is something to send them to: the consent step waits for the
+# clerk's visit while the customer has an email or a phone number and no offer is answered yet.
+_CONSENT_STEP = STEP_KEYS.index("consent")
+_CONTACTS = (wire.EMAIL, wire.PHONE, wire.CELL_PHONE)
 
 A = wire.ADDRESS + "."
 _BOOL_FIELDS = frozenset({wire.HAS_MEDICAL_RECOMMENDATION, *wire.MARKETING_FIELDS})
@@ -57,6 +61,7 @@ class IntakeWizard:
         self.touched: set[str] = set()
         self.extra_errors: Errors = {}
         self._history: list[int] = [0]
+        self.visited: set[int] = {0}
         self._cache: Errors | None = None
 
     # --- values ---------------------------------------------------------------------
@@ -184,12 +189,20 @@ class IntakeWizard:
             return invalid
         if index < REVIEW:
             self._history.append(index + 1)
+            self.visited.add(index + 1)
         return None
 
     def needs_input(self, index: int) -> bool:
         """Whether the step holds something the rules require and is missing or wrong, for this
-        customer's type and jurisdiction (messages shown or not)."""
-        return index != REVIEW and bool(self.step_errors(index))
+        customer's type and jurisdiction (messages shown or not), or a question still to ask (the
+        offers, once there is an email or phone number to send them to)."""
+        if index == REVIEW:
+            return False
+        return bool(self.step_errors(index)) or (index == _CONSENT_STEP and self._offers_to_ask())
+
+    def _offers_to_ask(self) -> bool:
+        return (_CONSENT_STEP not in self.visited and any(self._filled(n) for n in _CONTACTS)
+                and not any(self.values[c] for c in wire.MARKETING_FIELDS))
 
     def status(self, index: int) -> str:
         """NEEDS_INPUT, COMPLETE, OPTIONAL or SKIPPED; Review is COMPLETE once nothing needs input."""
@@ -244,6 +257,7 @@ class IntakeWizard:
         if not self.can_go_back:
             return False
         self._history.pop()
+        self.visited.add(self.current)
         return True
 
     def go_to(self, index: int) -> None:
@@ -252,6 +266,7 @@ class IntakeWizard:
             raise IndexError(index)
         if index != self.current:
             self._history.append(index)
+            self.visited.add(index)
 
     def touch_all(self) -> None:
         self.touched.update(self.errors())
@@ -269,7 +284,7 @@ class IntakeWizard:
         under ``_wizard``, where the clerk was."""
         values = {k: copy.deepcopy(v) for k, v in self.values.items() if k != wire.DOCUMENTS}
         values[_META] = {"type_chosen": self.type_chosen, "touched": sorted(self.touched),
-                         "history": list(self._history)}
+                         "history": list(self._history), "visited": sorted(self.visited)}
         return values
 
     @classmethod
@@ -283,4 +298,6 @@ class IntakeWizard:
         wizard.touched = {str(t) for t in meta.get("touched", [])}
         history = [i for i in meta.get("history", [0]) if isinstance(i, int) and 0 <= i <= REVIEW]
         wizard._history = history or [0]
+        visited = meta.get("visited", wizard._history)
+        wizard.visited = {i for i in visited if isinstance(i, int) and 0 <= i <= REVIEW} | set(wizard._history)
         return wizard

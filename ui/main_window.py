@@ -38,8 +38,9 @@ _PLAIN = QColor("#e5e7eb")
 _FLAGGED = QColor("#fca5a5")
 _QUIET = QColor("#9ca3af")
 # How the step list marks a step's status (app.wizard): problems, done, may be left, not for this customer.
-_MARKS = {"needs_input": "", "complete": "  ✓", "optional": "  ○", "skipped": "  –"}
+_MARKS = {"needs_input": "  •", "complete": "  ✓", "optional": "  ○", "skipped": "  –"}
 _STATUS_NAMES = {
+    "needs_input": QT_TRANSLATE_NOOP("MainWindow", "needs input"),
     "complete": QT_TRANSLATE_NOOP("MainWindow", "complete"),
     "optional": QT_TRANSLATE_NOOP("MainWindow", "optional"),
     "skipped": QT_TRANSLATE_NOOP("MainWindow", "not needed for this customer"),
@@ -162,9 +163,10 @@ class MainWindow(QMainWindow):
             self.build_step(index)
         self.start_intake()
 
-    def build_step(self, index: int) -> QWidget:
+    def build_step(self, index: int, *, review_sections: bool = True) -> QWidget:
         """Make one step's page, once. Form pages need no rules: their editors take keys at
-        once; the Review page shows the rules' output, so it comes once they are loaded."""
+        once; the Review page shows the rules' output, so it comes once they are loaded
+        (``review_sections=False``: without its sections, added then with ``review.add_section``)."""
         page = self.pages[index]
         if page is not None:
             return page
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
         if index == REVIEW:
             from ui.pages.review import ReviewPage
 
-            page = ReviewPage(self.stack)
+            page = ReviewPage(self.stack, sections=review_sections)
             page.edit_requested.connect(self.go_to)
             self.review = page
         else:

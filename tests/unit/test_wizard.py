@@ -195,3 +195,18 @@ def test_advance_stops_at_the_next_step_that_needs_input_then_wraps():
     w.set_value(wire.FIRST_NAME, "Ana")
     w.go_to(REVIEW)
     assert w.advance() is None and w.current == REVIEW  # Review stays: submitting is the window's
+
+
+def test_offers_are_asked_once_there_is_an_email_or_phone():
+    w = IntakeWizard("CA", TODAY)
+    identity(w, email="ana@example.com")
+    consent = STEP_KEYS.index("consent")
+    assert w.status(consent) == NEEDS_INPUT
+    assert w.advance() is None and w.current == consent  # Enter: straight to the question
+    assert w.status(consent) == OPTIONAL  # asked: saying no (nothing ticked) is an answer
+    assert w.advance() is None and w.current == REVIEW
+    again = IntakeWizard.restore(w.snapshot(), "CA", TODAY)
+    assert consent in again.visited and not again.needs_input(consent)
+    w2 = IntakeWizard("CA", TODAY)
+    identity(w2, cell_phone="4155550134", marketing_mail=True)  # already answered
+    assert not w2.needs_input(consent)
