@@ -29,6 +29,7 @@ import importlib
 import logging
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -128,12 +129,15 @@ class StartUp(QObject):
 
         for index in range(1, len(STEPS)):
             if index != REVIEW:
-                self._pieces.append((False, lambda i=index: warm_up(STEPS[i].fields)))
-                self._pieces.append((False, lambda i=index: self.window.build_step(i)))
+                self._pieces.append((False, partial(warm_up, STEPS[index].fields)))
+                self._pieces.append((False, partial(self.window.build_step, index)))
         # The imports run once the pages are made: both at once would slow each piece down
         # (one interpreter lock), and the pages are what the clerk may go to first.
         self._pieces.append((False, self._start_imports))
-        self._pieces.append((True, lambda: self.window.build_step(REVIEW)))
+        self._pieces.append((True, partial(importlib.import_module, "ui.pages.review")))
+        self._pieces.append((True, partial(self.window.build_step, REVIEW, review_sections=False)))
+        for index in range(REVIEW):
+            self._pieces.append((True, partial(self._add_review_section, index)))
         self._pieces.append((True, self.window.start_intake))
         self._pieces.extend((True, piece) for piece in self._rest())
         self._pieces.append((True, self._finish))
@@ -212,11 +216,17 @@ class StartUp(QObject):
 
         pieces: list[Callable[[], None]] = [self._make_session]
         for name in feature_modules():
-            pieces.append(lambda n=name: importlib.import_module(n))
-            pieces.append(lambda n=name: importlib.import_module(n).install(self.window))
+            pieces.append(partial(importlib.import_module, name))
+            pieces.append(partial(self._install, name))
         if self.start_session:
             pieces.append(lambda: self.window.session.start())
         return pieces
+
+    def _add_review_section(self, index: int) -> None:
+        self.window.review.add_section(index)
+
+    def _install(self, name: str) -> None:
+        importlib.import_module(name).install(self.window)
 
     def _make_session(self) -> None:
         from ui.session import IntakeSession

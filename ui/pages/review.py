@@ -31,7 +31,9 @@ _CHOICE_FIELDS = frozenset({wire.GENDER, wire.ID_TYPE, wire.REFERRAL_SOURCE, wir
 class ReviewPage(QScrollArea):
     edit_requested = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, sections: bool = True) -> None:
+        """``sections=False``: the page without its step sections, added then one by one with
+        ``add_section`` (start-up makes them a piece at a time)."""
         super().__init__(parent)
         self.setObjectName("page.review")
         self.setWidgetResizable(True)
@@ -49,8 +51,9 @@ class ReviewPage(QScrollArea):
         self._values: dict[str, QLabel] = {}  # field name -> its value on this page
         self._sections = QVBoxLayout()
         self._layout.addLayout(self._sections)
-        for index in range(REVIEW):
-            self._sections.addWidget(self._section(index))
+        if sections:
+            for index in range(REVIEW):
+                self.add_section(index)
         self.body_title = QLabel(translate("Review", "As it will be sent to the POS:"), self._body)
         self._layout.addWidget(self.body_title)
         self.body_view = QPlainTextEdit(self._body)
@@ -62,6 +65,10 @@ class ReviewPage(QScrollArea):
         self._layout.addWidget(self.body_view)
         self._layout.addStretch(1)
         self.setWidget(self._body)
+
+    def add_section(self, index: int) -> None:
+        """The section of step ``index``, after those already there (in step order)."""
+        self._sections.addWidget(self._section(index))
 
     def render(self, wizard: IntakeWizard, documents: list[tuple[str, str]],
                group_names: Callable[[list[int]], list[str]]) -> None:
