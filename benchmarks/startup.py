@@ -12,7 +12,8 @@
    the same milestones reported by the program itself (``INTAKE_STARTUP_REPORT``), installed
    against ``.venv/bin/intake`` from source, both in demo mode.
 3. The worst event-loop stall while a whole record is typed at 30 ms a key (a fast typist),
-   live validation and autosave included; target < 16 ms.
+   live validation and autosave included, in a window opened as the program opens it (in
+   stages, see ``ui.startup``); target < 16 ms.
 
 Run: ``python benchmarks/startup.py [--runs 7] [--installed /usr/bin/intake]`` (offscreen
 unless QT_QPA_PLATFORM is set).
@@ -182,7 +183,7 @@ def typing_stall() -> None:
     from app.config import Config
     from app.credentials import SecretStore
     from app.memkeyring import MemoryKeyring
-    from ui.app_setup import create_main_window, ensure_app
+    from ui.app_setup import ensure_app, load_in_stages, open_frame
     from ui.selftest import SAMPLE, type_text
     from ui.tasks import wait_for_tasks
     from ui.widgets.inputs import DateInput, TextInput
@@ -193,9 +194,13 @@ def typing_stall() -> None:
                         data_dir=Path(tmp), demo=True)
         SecretStore().set_api_key(config.api_url, "bench")
         ensure_app()
-        window = create_main_window(config)
+        window = open_frame(config)  # opened as the program opens it, in stages
         window.resize(1366, 768)
         window.show()
+        startup = load_in_stages(window)
+        loaded = QEventLoop()
+        startup.finished.connect(loaded.quit)
+        loaded.exec()
         keys: list[tuple[object, str]] = []
         for name, value in SAMPLE.items():
             editor = window.editor(name)
