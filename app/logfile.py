@@ -27,9 +27,13 @@ BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 _installed: logging.Handler | None = None
+# Where the file goes; None means the platform's log folder (tests point it elsewhere).
+LOG_FOLDER: Path | None = None
 
 
 def log_folder() -> Path:
+    if LOG_FOLDER is not None:
+        return LOG_FOLDER
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -30,6 +30,12 @@ def _isolated_environment(tmp_path, monkeypatch):
     import app.config
 
     monkeypatch.setattr(app.config, "MANAGED_PATH", tmp_path / "managed.toml")
+    # A window started as the program starts it logs to the test's folder, and stops at its end.
+    import app.logfile
+
+    monkeypatch.setattr(app.logfile, "LOG_FOLDER", tmp_path / "log")
+    yield
+    app.logfile.uninstall_log_file()
 
 
 @pytest.fixture
