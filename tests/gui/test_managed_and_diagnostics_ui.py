@@ -121,3 +121,27 @@ def test_the_log_file_line_names_the_file(qtbot, secrets, tmp_path):
     assert dialog.log_file.name == "intake.log"
     assert str(dialog.log_file) in dialog.log_label.text()
     assert isinstance(dialog.findChild(QLineEdit), type(None))
+
+
+def test_the_log_is_opened_and_its_end_copied_with_the_report(qtbot, sandbox, secrets, tmp_path, monkeypatch):
+    import logging
+
+    from PySide6.QtGui import QDesktopServices
+
+    from app import logfile
+
+    path = logfile.install_log_file()
+    assert path is not None and path.parent == tmp_path / "log"
+    logging.getLogger("intake").warning("the outbox paused after a refused key")
+    secrets.set_api_key(sandbox.api_url, sandbox.api_key)
+    dialog = DiagnosticsDialog(_sandbox_config(sandbox, tmp_path), secrets)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    assert dialog.log_file == path and dialog.open_log_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.mouseClick(dialog.open_log_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(path)]
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert "the outbox paused after a refused key" in copied and "intake.log (last lines)" in copied
