@@ -132,7 +132,7 @@ def _toml_key(name: str) -> str:
 def contract_checks(config: Any, client: Any, records: int) -> Iterator[Check]:
     title = msg(T_CONTRACT)
     if client is None:
-        yield Check("contract", title, SKIPPED, msg(N(CONTEXT, "Not checked: the key was not accepted.")))
+        yield Check("contract", title, SKIPPED, msg(N(CONTEXT, "Not checked: the stored key could not be used.")))
         return
     if records < 1:
         yield Check("contract", title, SKIPPED, msg(N(CONTEXT, "Not checked: no records asked for.")))

@@ -64,8 +64,9 @@ def _keyring(config: Any, secrets: Any) -> Check:
         backend = secrets.backend()
         name = secrets.backend_name()
     except NoKeyringError as exc:
+        advice = "" if INSTALL_HINT in str(exc) else INSTALL_HINT  # the reason may already say how
         return Check("keyring", title, PROBLEM, msg(N(CONTEXT, "No keyring that keeps secrets safe: {reason}"),
-                                                    reason=str(exc)), INSTALL_HINT)
+                                                    reason=str(exc)), advice)
     except CredentialsError as exc:
         return Check("keyring", title, PROBLEM, msg(N(CONTEXT, "The keyring cannot be used: {reason}"),
                                                     reason=str(exc)))
@@ -124,6 +125,8 @@ def _data_key(secrets: Any, folder: Path) -> Check:
         counts = stored_counts(folder) if folder.is_dir() else {}
     except DataKeyDamaged as exc:
         return Check("data_key", title, PROBLEM, msg(N(CONTEXT, "{reason}"), reason=str(exc)))
+    except NoKeyringError:
+        return Check("data_key", title, SKIPPED, msg(N(CONTEXT, "Not checked: no keyring to read it from.")))
     except (CredentialsError, OSError, sqlite3.Error) as exc:
         return Check("data_key", title, SKIPPED, msg(N(CONTEXT, "Not checked: {reason}"), reason=str(exc)))
     stored = sum(counts.values())

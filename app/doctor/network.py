@@ -193,7 +193,7 @@ class NetworkChecks:
     def _plan_check(self) -> Check:
         title = msg(T_PLAN)
         if self.client is None:
-            return Check("plan", title, SKIPPED, msg(N(CONTEXT, "Not tried: the key was not accepted.")))
+            return Check("plan", title, SKIPPED, msg(N(CONTEXT, "Not tried: the stored key could not be used.")))
         try:
             self.client.find_by_state_id(PROBE_STATE_ID)
         except PlanNotAllowed:

@@ -448,8 +448,8 @@
         </message>
         <message>
             <location filename="../../app/doctor/contract.py" />
-            <source>Not checked: the key was not accepted.</source>
-            <translation>No comprobado: la clave no fue aceptada.</translation>
+            <source>Not checked: the stored key could not be used.</source>
+            <translation>No comprobado: no se pudo usar la clave guardada.</translation>
         </message>
         <message>
             <location filename="../../app/doctor/contract.py" />
@@ -595,6 +595,11 @@
             <location filename="../../app/doctor/local.py" />
             <source>{reason}</source>
             <translation>{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Not checked: no keyring to read it from.</source>
+            <translation>No comprobado: no hay llavero del que leerla.</translation>
         </message>
         <message>
             <location filename="../../app/doctor/local.py" />
@@ -808,8 +813,8 @@
         </message>
         <message>
             <location filename="../../app/doctor/network.py" />
-            <source>Not tried: the key was not accepted.</source>
-            <translation>No probado: la clave no fue aceptada.</translation>
+            <source>Not tried: the stored key could not be used.</source>
+            <translation>No probado: no se pudo usar la clave guardada.</translation>
         </message>
         <message>
             <location filename="../../app/doctor/network.py" />
@@ -904,13 +909,38 @@
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
-            <source>JPEG, PNG or PDF, up to {limit}. Drop files here, or choose Add file.</source>
-            <translation>JPEG, PNG o PDF, hasta {limit}. Suelte los archivos aquí o elija Añadir archivo.</translation>
+            <source>JPEG, PNG or PDF, up to {limit}. Drop files here, paste an image (Ctrl+V), or choose Add file.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>Documents</source>
             <translation>Documentos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Scanned files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Pasted image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>The clipboard holds no image or file to attach.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>&amp;From the scanner folder ({folder}) — Enter attaches:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>No new scans in this folder.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
@@ -1777,8 +1807,8 @@
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
-            <source>Continue</source>
-            <translation>Continuar</translation>
+            <source>&amp;Continue</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1817,6 +1847,11 @@
             <location filename="../../ui/session.py" />
             <source>Saved for sending: the POS is not reachable now. The intake waits in the outbox and is sent as soon as the connection is back.</source>
             <translation>Guardado para enviar: ahora no se puede contactar con el punto de venta. El registro espera en la bandeja de salida y se enviará en cuanto vuelva la conexión.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: nothing needs sending (start a new intake); if not, correct it and submit again.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -1988,6 +2023,11 @@
             <location filename="../../ui/launch.py" />
             <source>demo (sandbox)</source>
             <translation>demostración (entorno de pruebas)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>needs input</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -3105,6 +3145,11 @@
             <location filename="../../app/rules.py" />
             <source>{label} must not contain spaces</source>
             <translation>{label}: no debe contener espacios</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a real date written year first, YYYY-MM-DD, like 1990-04-12</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/rules.py" />

@@ -448,8 +448,8 @@
         </message>
         <message>
             <location filename="../../app/doctor/contract.py" />
-            <source>Not checked: the key was not accepted.</source>
-            <translation>Non vérifié : la clé n’a pas été acceptée.</translation>
+            <source>Not checked: the stored key could not be used.</source>
+            <translation>Non vérifié : la clé enregistrée n’a pas pu être utilisée.</translation>
         </message>
         <message>
             <location filename="../../app/doctor/contract.py" />
@@ -595,6 +595,11 @@
             <location filename="../../app/doctor/local.py" />
             <source>{reason}</source>
             <translation>{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../app/doctor/local.py" />
+            <source>Not checked: no keyring to read it from.</source>
+            <translation>Non vérifié : aucun trousseau où la lire.</translation>
         </message>
         <message>
             <location filename="../../app/doctor/local.py" />
@@ -808,8 +813,8 @@
         </message>
         <message>
             <location filename="../../app/doctor/network.py" />
-            <source>Not tried: the key was not accepted.</source>
-            <translation>Non essayé : la clé n’a pas été acceptée.</translation>
+            <source>Not tried: the stored key could not be used.</source>
+            <translation>Non essayé : la clé enregistrée n’a pas pu être utilisée.</translation>
         </message>
         <message>
             <location filename="../../app/doctor/network.py" />
@@ -904,13 +909,38 @@
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
-            <source>JPEG, PNG or PDF, up to {limit}. Drop files here, or choose Add file.</source>
-            <translation>JPEG, PNG ou PDF, jusqu'à {limit}. Déposez les fichiers ici ou choisissez Ajouter un fichier.</translation>
+            <source>JPEG, PNG or PDF, up to {limit}. Drop files here, paste an image (Ctrl+V), or choose Add file.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>Documents</source>
             <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Scanned files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>Pasted image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>The clipboard holds no image or file to attach.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>&amp;From the scanner folder ({folder}) — Enter attaches:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/widgets/documents.py" />
+            <source>No new scans in this folder.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
@@ -1777,8 +1807,8 @@
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
-            <source>Continue</source>
-            <translation>Continuer</translation>
+            <source>&amp;Continue</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1817,6 +1847,11 @@
             <location filename="../../ui/session.py" />
             <source>Saved for sending: the POS is not reachable now. The intake waits in the outbox and is sent as soon as the connection is back.</source>
             <translation>Enregistré pour l'envoi : le PDV est injoignable pour l'instant. L'inscription attend dans la boîte d'envoi et sera envoyée dès le retour de la connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: nothing needs sending (start a new intake); if not, correct it and submit again.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -1988,6 +2023,11 @@
             <location filename="../../ui/launch.py" />
             <source>demo (sandbox)</source>
             <translation>démonstration (bac à sable)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" />
+            <source>needs input</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -3105,6 +3145,11 @@
             <location filename="../../app/rules.py" />
             <source>{label} must not contain spaces</source>
             <translation>{label} : ne doit pas contenir d'espaces</translation>
+        </message>
+        <message>
+            <location filename="../../app/rules.py" />
+            <source>{label} must be a real date written year first, YYYY-MM-DD, like 1990-04-12</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/rules.py" />
