@@ -32,6 +32,8 @@ _MEDICAL_STEP = STEP_KEYS.index("medical")
 # clerk's visit while the customer has an email or a phone number and no offer is answered yet.
 _CONSENT_STEP = STEP_KEYS.index("consent")
 _CONTACTS = (wire.EMAIL, wire.PHONE, wire.CELL_PHONE)
+# What the proposed customer type depends on (app.validation.proposed_type).
+_TYPE_INPUTS = (wire.DATE_OF_BIRTH, wire.HAS_MEDICAL_RECOMMENDATION, wire.RECOMMENDATION_NUMBER, wire.MEDICAL_ID)
 
 A = wire.ADDRESS + "."
 _BOOL_FIELDS = frozenset({wire.HAS_MEDICAL_RECOMMENDATION, *wire.MARKETING_FIELDS})
@@ -115,7 +117,12 @@ class IntakeWizard:
         return out
 
     def proposed_type(self) -> str | None:
-        return proposed_type(self.record(), self.context)
+        # asked on every keystroke (the type's hint, the step list): worked out again only when
+        # what it depends on changed
+        key = (self.jurisdiction, self.today, *(repr(self.values[n]) for n in _TYPE_INPUTS))
+        if getattr(self, "_proposed", (None,))[0] != key:
+            self._proposed = (key, proposed_type(self.record(), self.context))
+        return self._proposed[1]
 
     def effective_type(self) -> str | None:
         return self.values[wire.TYPE] if self.type_chosen else self.proposed_type()

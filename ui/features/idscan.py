@@ -41,7 +41,7 @@ from app.fields import ID_EXPIRATION_DATE
 from app.steps import STEP_KEYS, STEPS
 from ui.i18n import tr_message
 from ui.tasks import run_task
-from ui.widgets.field_row import repolish, set_status
+from ui.widgets.field_row import repolish_later, set_status
 from ui.widgets.inputs import ChoiceInput, DateInput
 from ui.widgets.scan_capture import MAX_GAP_MS, QUIET_MS, ScanCapture, WedgeFilter, monotonic_ms
 
@@ -342,9 +342,9 @@ class IdScanFeature(QObject):
             self._marked[name] = row.hint
         row.hint = self.tr("Read from the ID")
         row.editor.setProperty("scanned", "true")
-        repolish(row.editor)
+        repolish_later(row.editor)
         if isinstance(row.editor, DateInput):
-            repolish(row.editor.line)
+            repolish_later(row.editor.line)
 
     def _unmark(self, name: str) -> None:
         if name not in self._marked:
@@ -352,11 +352,13 @@ class IdScanFeature(QObject):
         row = self._row(name)
         row.hint = self._marked.pop(name)
         row.editor.setProperty("scanned", "false")
-        repolish(row.editor)
+        # the look follows a turn later (many fields go at once when the form is reset)
+        repolish_later(row.editor)
         if isinstance(row.editor, DateInput):
-            repolish(row.editor.line)
+            repolish_later(row.editor.line)
         row.show_messages([])  # the hint goes now; refresh_messages puts back any message
-        self.window.refresh_messages()
+        if not self.window._loading:  # a form being reset or loaded is refreshed once, at its end
+            self.window.refresh_messages()
 
     @property
     def scanned_fields(self) -> set[str]:

@@ -6,7 +6,8 @@ The message look comes from the stylesheet through the ``status`` property
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -15,6 +16,28 @@ def repolish(widget: QWidget) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+_pending: list[QWidget] = []
+_PER_TURN = 6  # a repolish costs about half a millisecond with the stylesheet: a few per event-loop turn
+
+
+def repolish_later(widget: QWidget) -> None:
+    """``repolish`` in a later event-loop turn, a few widgets at a time: for many fields at
+    once (a form reset), so no single turn holds the window."""
+    if widget not in _pending:
+        _pending.append(widget)
+    if len(_pending) == 1:
+        QTimer.singleShot(0, _repolish_some)
+
+
+def _repolish_some() -> None:
+    batch, _pending[:] = _pending[:_PER_TURN], _pending[_PER_TURN:]
+    for widget in batch:
+        if shiboken6.isValid(widget):
+            repolish(widget)
+    if _pending:
+        QTimer.singleShot(0, _repolish_some)
 
 
 def set_status(widget: QWidget, status: str) -> None:
@@ -67,6 +90,10 @@ class FieldRow(QWidget):
         return text
 
     def show_messages(self, messages: list[str]) -> None:
+        shown = (tuple(messages), self.hint)
+        if shown == getattr(self, "_shown", None):
+            return  # called for every row on every keystroke: only a change costs anything
+        self._shown = shown
         if messages:
             text = "\n".join(messages)
             self.message.setText(text)

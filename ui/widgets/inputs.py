@@ -185,9 +185,11 @@ class ChoiceInput(QComboBox):
         return "" if data is None else str(data)
 
     def set_value(self, value: Any) -> None:
-        index = self.findData("" if value is None else str(value))
+        index = max(self.findData("" if value is None else str(value)), 0)
+        if index == self.currentIndex():
+            return
         self._quiet = True
-        self.setCurrentIndex(max(index, 0))
+        self.setCurrentIndex(index)
         self._quiet = False
 
 
