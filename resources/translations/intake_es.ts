@@ -910,7 +910,7 @@
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>JPEG, PNG or PDF, up to {limit}. Drop files here, paste an image (Ctrl+V), or choose Add file.</source>
-            <translation type="unfinished" />
+            <translation>JPEG, PNG o PDF, hasta {limit}. Suelte archivos aquí, pegue una imagen (Ctrl+V) o elija Añadir archivo.</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
@@ -920,27 +920,27 @@
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>Scanned files</source>
-            <translation type="unfinished" />
+            <translation>Archivos escaneados</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>Pasted image</source>
-            <translation type="unfinished" />
+            <translation>Imagen pegada</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>The clipboard holds no image or file to attach.</source>
-            <translation type="unfinished" />
+            <translation>El portapapeles no contiene ninguna imagen ni archivo para adjuntar.</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>&amp;From the scanner folder ({folder}) — Enter attaches:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Desde la carpeta del escáner ({folder}); Intro adjunta:</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>No new scans in this folder.</source>
-            <translation type="unfinished" />
+            <translation>No hay escaneos nuevos en esta carpeta.</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
@@ -1693,27 +1693,27 @@
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>ID scanned</source>
-            <translation type="unfinished" />
+            <translation>Identificación escaneada</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>An ID was scanned while a customer is on screen.</source>
-            <translation type="unfinished" />
+            <translation>Se escaneó una identificación mientras hay un cliente en pantalla.</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>Start a new customer with this ID (the one on screen stays in drafts), or fill the customer on screen with it?</source>
-            <translation type="unfinished" />
+            <translation>¿Empezar un cliente nuevo con esta identificación (el de la pantalla queda en borradores) o completar con ella el cliente en pantalla?</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>&amp;New customer</source>
-            <translation type="unfinished" />
+            <translation>Cliente &amp;nuevo</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>&amp;Fill this customer</source>
-            <translation type="unfinished" />
+            <translation>&amp;Completar este cliente</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
@@ -1808,7 +1808,7 @@
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>&amp;Continue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Continuar</translation>
         </message>
     </context>
     <context>
@@ -1831,7 +1831,7 @@
         <message>
             <location filename="../../ui/session.py" />
             <source>another sender is sending the outbox right now; this intake goes with the next round, in a few seconds</source>
-            <translation type="unfinished" />
+            <translation>otro emisor está enviando la bandeja de salida ahora mismo; este registro sale en la próxima ronda, en unos segundos</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -1851,7 +1851,7 @@
         <message>
             <location filename="../../ui/session.py" />
             <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: nothing needs sending (start a new intake); if not, correct it and submit again.</source>
-            <translation type="unfinished" />
+            <translation>El POS ya tiene un cliente con este número de identificación estatal. Si el número es correcto, es un cliente que regresa: no hace falta enviar nada (empiece un registro nuevo); si no, corríjalo y envíe de nuevo.</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -2027,22 +2027,22 @@
         <message>
             <location filename="../../ui/main_window.py" />
             <source>needs input</source>
-            <translation type="unfinished" />
+            <translation>falta información</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
             <source>complete</source>
-            <translation type="unfinished" />
+            <translation>completo</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>opcional</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
             <source>not needed for this customer</source>
-            <translation type="unfinished" />
+            <translation>no hace falta para este cliente</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -2057,7 +2057,7 @@
         <message>
             <location filename="../../ui/main_window.py" />
             <source>Alt+%d</source>
-            <translation type="unfinished" />
+            <translation>Alt+%d</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -3149,7 +3149,7 @@
         <message>
             <location filename="../../app/rules.py" />
             <source>{label} must be a real date written year first, YYYY-MM-DD, like 1990-04-12</source>
-            <translation type="unfinished" />
+            <translation>{label} debe ser una fecha real escrita con el año primero, AAAA-MM-DD, como 1990-04-12</translation>
         </message>
         <message>
             <location filename="../../app/rules.py" />

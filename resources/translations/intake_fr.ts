@@ -910,7 +910,7 @@
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>JPEG, PNG or PDF, up to {limit}. Drop files here, paste an image (Ctrl+V), or choose Add file.</source>
-            <translation type="unfinished" />
+            <translation>JPEG, PNG ou PDF, jusqu’à {limit}. Déposez des fichiers ici, collez une image (Ctrl+V) ou choisissez Ajouter un fichier.</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
@@ -920,27 +920,27 @@
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>Scanned files</source>
-            <translation type="unfinished" />
+            <translation>Fichiers numérisés</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>Pasted image</source>
-            <translation type="unfinished" />
+            <translation>Image collée</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>The clipboard holds no image or file to attach.</source>
-            <translation type="unfinished" />
+            <translation>Le presse-papiers ne contient aucune image ni aucun fichier à joindre.</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>&amp;From the scanner folder ({folder}) — Enter attaches:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Depuis le dossier du scanner ({folder}) ; Entrée joint :</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
             <source>No new scans in this folder.</source>
-            <translation type="unfinished" />
+            <translation>Aucune nouvelle numérisation dans ce dossier.</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/documents.py" />
@@ -1693,27 +1693,27 @@
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>ID scanned</source>
-            <translation type="unfinished" />
+            <translation>Pièce d’identité scannée</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>An ID was scanned while a customer is on screen.</source>
-            <translation type="unfinished" />
+            <translation>Une pièce d’identité a été scannée alors qu’un client est à l’écran.</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>Start a new customer with this ID (the one on screen stays in drafts), or fill the customer on screen with it?</source>
-            <translation type="unfinished" />
+            <translation>Commencer un nouveau client avec cette pièce (celui à l’écran reste dans les brouillons), ou remplir le client à l’écran avec elle ?</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>&amp;New customer</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouveau client</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>&amp;Fill this customer</source>
-            <translation type="unfinished" />
+            <translation>&amp;Remplir ce client</translation>
         </message>
         <message>
             <location filename="../../ui/features/idscan.py" />
@@ -1808,7 +1808,7 @@
         <message>
             <location filename="../../ui/features/idscan.py" />
             <source>&amp;Continue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Continuer</translation>
         </message>
     </context>
     <context>
@@ -1831,7 +1831,7 @@
         <message>
             <location filename="../../ui/session.py" />
             <source>another sender is sending the outbox right now; this intake goes with the next round, in a few seconds</source>
-            <translation type="unfinished" />
+            <translation>un autre expéditeur envoie la boîte d’envoi en ce moment ; cette fiche part à la prochaine tournée, dans quelques secondes</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -1851,7 +1851,7 @@
         <message>
             <location filename="../../ui/session.py" />
             <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: nothing needs sending (start a new intake); if not, correct it and submit again.</source>
-            <translation type="unfinished" />
+            <translation>Le POS a déjà un client avec ce numéro de pièce d’identité. Si le numéro est juste, c’est un client qui revient : rien n’est à envoyer (commencez une nouvelle fiche) ; sinon, corrigez-le et soumettez à nouveau.</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -2027,22 +2027,22 @@
         <message>
             <location filename="../../ui/main_window.py" />
             <source>needs input</source>
-            <translation type="unfinished" />
+            <translation>à compléter</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
             <source>complete</source>
-            <translation type="unfinished" />
+            <translation>complet</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>facultatif</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
             <source>not needed for this customer</source>
-            <translation type="unfinished" />
+            <translation>inutile pour ce client</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -2057,7 +2057,7 @@
         <message>
             <location filename="../../ui/main_window.py" />
             <source>Alt+%d</source>
-            <translation type="unfinished" />
+            <translation>Alt+%d</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -3149,7 +3149,7 @@
         <message>
             <location filename="../../app/rules.py" />
             <source>{label} must be a real date written year first, YYYY-MM-DD, like 1990-04-12</source>
-            <translation type="unfinished" />
+            <translation>{label} doit être une vraie date écrite l’année d’abord, AAAA-MM-JJ, comme 1990-04-12</translation>
         </message>
         <message>
             <location filename="../../app/rules.py" />
