@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +19,7 @@ from app.wizard import STEPS
 from ui.app_setup import create_main_window, ensure_app
 from ui.demo import start_demo
 from ui.selftest import SAMPLE, fill_window
+from ui.tasks import wait_for_tasks
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -59,10 +61,17 @@ def main() -> int:
         documents = window.editor("documents")
         documents.add_data("id-front.png", _card_image())
         documents.add_data("recommendation.pdf", _MINIMAL_PDF)
+        # the document scanner's folder (the scan_folder setting), with two scans not attached yet
+        scans = Path(tempfile.mkdtemp(prefix="intake-scans-"))
+        (scans / "scan_0042.png").write_bytes(_card_image())
+        (scans / "rec_letter_0043.pdf").write_bytes(_MINIMAL_PDF)
+        documents.set_scan_folder(str(scans))
         OUT.mkdir(parents=True, exist_ok=True)
         for index, step in enumerate(STEPS):
             window.go_to(index)
-            QApplication.processEvents()
+            for _ in range(3):  # thumbnails and the folder's list come from worker threads
+                wait_for_tasks()
+                QApplication.processEvents()
             path = OUT / f"{index + 1}-{step.key}.png"
             window.grab().save(str(path))
             print(path)
