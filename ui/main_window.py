@@ -12,7 +12,7 @@ rules are loaded, the intake itself (``start_intake``), which takes over what wa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +30,20 @@ from app import wire
 from app.config import Config
 from app.steps import REVIEW, STEPS
 from ui.i18n import tr_choice, tr_message, translate
-from ui.widgets.field_row import set_status
+
+
+class _LazyQt:
+    """``PySide6.QtCore.Qt``, fetched on first use. PySide6 builds the whole Qt namespace (about
+    a hundred enums, some 40 ms) the first time it is touched; the frame paints before that,
+    so it uses none of it (``_finish_frame`` sets what does, with the first step)."""
+
+    def __getattr__(self, name: str):
+        from PySide6.QtCore import Qt
+
+        return getattr(Qt, name)
+
+
+Qt = _LazyQt()
 
 _STEP_COLUMNS = {"consent": 1, "documents": 1}
 # Step-list text colours (the list is dark; the stylesheet cannot reach single items).
@@ -71,14 +84,15 @@ class MainWindow(QMainWindow):
         self._left_early: set[str] = set()
         self._advance_early = False
         self.typed_early = False  # start_intake found values typed before it
+        self._frame_finished = False
         self._build_frame()
-        self._shortcuts()
         self.resize(1280, 720)
         if build:
             self.build_pages()
 
     # --- construction ---------------------------------------------------------------
     def _build_frame(self) -> None:
+        """What paints first. No ``Qt.`` enum here (see ``_LazyQt``): those go in _finish_frame."""
         central = QWidget(self)
         central.setObjectName("central")
         root = QHBoxLayout(central)
@@ -88,14 +102,12 @@ class MainWindow(QMainWindow):
         self.steps = QListWidget(central)
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName(self.tr("Steps"))
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setFixedWidth(220)
         for index, step in enumerate(STEPS):
             item = QListWidgetItem(f"{index + 1}. {translate('Steps', step.title)}")
-            item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(self.tr("Alt+%d") % (index + 1))
             self.steps.addItem(item)
-        self.steps.itemClicked.connect(lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole)))
+        self.steps.itemClicked.connect(lambda item: self.go_to(self.steps.row(item)))
         root.addWidget(self.steps)
 
         main = QVBoxLayout()
@@ -109,7 +121,6 @@ class MainWindow(QMainWindow):
         self.outcome = QLabel(central)
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.hide()
         main.addWidget(self.outcome)
         self._banners = QVBoxLayout()
@@ -119,7 +130,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.loading_label = QLabel(self.tr("Loading…"), self.stack)
         self.loading_label.setObjectName("loading")
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading_label)
         main.addWidget(self.stack, 1)
 
@@ -151,7 +161,6 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu(self.tr("&Intake"))
         self.new_action = QAction(self.tr("&New intake"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_intake_requested.emit)
         menu.addAction(self.new_action)
         self.intake_menu = menu
@@ -159,6 +168,7 @@ class MainWindow(QMainWindow):
 
     def build_pages(self) -> None:
         """Make every step's page and start the intake, all at once (loads the rules)."""
+        self._finish_frame()
         for index in range(len(STEPS)):
             self.build_step(index)
         self.start_intake()
@@ -187,9 +197,20 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         return page
 
+    def _finish_frame(self) -> None:
+        """The frame's settings that use the Qt namespace, made with the first step."""
+        if self._frame_finished:
+            return
+        self._frame_finished = True
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)  # QKeySequence's enums load Qt's
+        self._shortcuts()
+
     def show_first_step(self) -> QWidget:
         """The first step's page on screen and its first field focused: the clerk (or the
         scanner) can type before anything else is loaded."""
+        self._finish_frame()
         page = self.build_step(0)
         self.stack.setCurrentWidget(page)
         self.steps.setCurrentRow(0)
@@ -479,6 +500,8 @@ class MainWindow(QMainWindow):
         self._banners.insertWidget(self._banners.count(), banner)
 
     def show_outcome(self, text: str, status: str) -> None:
+        from ui.widgets.field_row import set_status  # with the form's rows (it loads the Qt namespace)
+
         self.outcome.setText(text)
         set_status(self.outcome, status)
         self.outcome.show()

@@ -14,7 +14,8 @@ as soon as possible after the program starts.
      the imports are in, the Review page, the intake (taking over what was typed meanwhile),
      the session and each feature.
 
-Keys typed meanwhile go where the focus is, as usual: the editors keep their text, and the
+Keys typed at the frame, before the first field exists, are held and typed into it when it
+does. Keys typed later go where the focus is, as usual: the editors keep their text, and the
 intake takes it over when it starts (values, fields already left, an Enter pressed). While a
 scanner's burst is being read no piece runs, so its keys keep the pace that tells a scan from
 typing; the scan is read once the ID feature is installed.
@@ -32,6 +33,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.steps import REVIEW, STEPS
 from ui.tasks import run_task
@@ -108,6 +110,7 @@ class StartUp(QObject):
 
         self._gc_was_enabled = gc.isenabled()
         gc.disable()
+        self._early_keys = _EarlyKeys(self.window)
         when_painted(self.window, self._first_step)
 
     def _gc_back(self) -> None:
@@ -146,6 +149,10 @@ class StartUp(QObject):
     def _first_step_pieces(self) -> None:
         self.window.show_first_step()
         self._prepare_features()
+        early = getattr(self, "_early_keys", None)
+        if early is not None:
+            self._early_keys = None
+            early.replay()
 
     def _start_imports(self) -> None:
         config, station = self.window.config, self.station
@@ -188,6 +195,10 @@ class StartUp(QObject):
         self._stopped = True
         self._pieces.clear()
         self._gc_back()
+        early = getattr(self, "_early_keys", None)
+        if early is not None:
+            self._early_keys = None
+            early.replay()
         log.error("start-up stopped: %s", type(exc).__name__)
         self.failed.emit(exc)
 
@@ -235,6 +246,38 @@ class StartUp(QObject):
         window.session = IntakeSession(window.station, window)
         if window.typed_early:
             window.intake_changed.emit()  # typed before the session existed: a draft all the same
+
+
+class _EarlyKeys(QObject):
+    """Keys typed at the frame, before the first field exists: held, then typed into the
+    field that has the focus once it does (through the scanner's filter too), in order."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        self.window = window
+        self._kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        self._held: list = []
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in self._kinds and isinstance(obj, QWidget) and obj.window() is self.window:
+            self._held.append(event.clone())
+            return True
+        return False
+
+    def replay(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().removeEventFilter(self)
+        held, self._held = self._held, []
+        target = QApplication.focusWidget()
+        if target is not None:
+            for event in held:
+                QApplication.sendEvent(target, event)
+        self.deleteLater()
 
 
 def _import_and_open(config, station):

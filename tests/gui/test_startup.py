@@ -67,9 +67,10 @@ def test_keys_typed_before_the_rest_has_loaded_land_in_the_first_field(qtbot, op
     assert window.wizard.value(wire.MIDDLE_NAME) == "Q"
     assert QApplication.focusWidget() is window.editor(wire.MIDDLE_NAME)  # loading did not move the focus
     # ...and kept as a draft like anything typed later
-    with qtbot.waitSignal(window.session.saved, timeout=10000) as saved:
-        pass
-    draft = window.station.drafts.load(saved.args[0])
+    drafts = window.station.drafts
+    qtbot.waitUntil(lambda: window.session.draft_id is not None and drafts.exists(window.session.draft_id),
+                    timeout=10000)
+    draft = drafts.load(window.session.draft_id)
     assert draft.record[wire.FIRST_NAME] == "Maria" and draft.record[wire.MIDDLE_NAME] == "Q"
     qtbot.keyClicks(QApplication.focusWidget(), "uinn")
     assert window.wizard.value(wire.MIDDLE_NAME) == "Quinn"
@@ -211,3 +212,36 @@ def test_with_nothing_typed_the_clerk_is_asked_as_the_window_loads(qtbot, open_i
     wait_loaded(qtbot, startup)
     qtbot.waitUntil(lambda: window.clerk_shift.dialog is not None and window.clerk_shift.dialog.isVisible())
     window.clerk_shift.dialog.reject()
+
+
+def test_keys_typed_at_the_frame_before_the_first_field_exists_are_typed_into_it(qtbot, open_window):
+    config = open_window.config()
+    SecretStore().set_api_key(config.api_url, open_window.sandbox.api_key)
+    window = open_frame(config)
+    window.resize(1366, 768)
+    window.show()
+    startup = load_in_stages(window)
+    open_window.windows.append(window)
+    assert window.pages[0] is None  # only the frame so far
+    qtbot.keyClicks(window, "Ana")  # the keyboard's keys go to the window: there is no field yet
+    with qtbot.waitSignal(startup.first_step_ready, timeout=10000):
+        pass
+    assert window.editor(wire.FIRST_NAME).text() == "Ana"
+    wait_loaded(qtbot, startup)
+    assert window.wizard.value(wire.FIRST_NAME) == "Ana"
+
+
+def test_a_scan_that_starts_at_the_frame_is_still_read_as_a_scan(qtbot, open_window):
+    config = open_window.config()
+    SecretStore().set_api_key(config.api_url, open_window.sandbox.api_key)
+    window = open_frame(config)
+    window.resize(1366, 768)
+    window.show()
+    startup = load_in_stages(window)
+    open_window.windows.append(window)
+    type_burst(qtbot, window, CARD.text)  # the scanner fires before the first field exists
+    wait_loaded(qtbot, startup)
+    qtbot.waitUntil(lambda: window.wizard.value(wire.LAST_NAME) == flat(CARD.fields)[wire.LAST_NAME], timeout=10000)
+    for name, value in flat(CARD.fields).items():
+        assert window.wizard.value(name) == value, name
+    assert window.editor(wire.FIRST_NAME).text() == CARD.fields[wire.FIRST_NAME]  # no barcode text in it
