@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         main.addLayout(bar)
         for button in (self.back_button, self.next_button, self.submit_button):
             button.setEnabled(False)
+        self.submit_button.setVisible(False)  # as on the first step (refresh shows it on Review)
+        self.statusBar()  # its room taken from the start: nothing moves when features fill it
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.submit_button.clicked.connect(self.submit_requested.emit)
@@ -215,8 +217,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.steps.setCurrentRow(0)
         self.title.setText(translate("Steps", STEPS[0].title))
-        self.submit_button.setVisible(False)  # as on the first step later (refresh)
-        self.statusBar()  # its room taken now: the buttons stay put when features fill it
         self.focus_first()
         return page
 
