@@ -57,6 +57,7 @@ class Figures:
     worst_moving_ms: float = 0.0
     worst_submit_ms: float = 0.0
     worst_where: str = ""
+    by_action: dict[str, float] = field(default_factory=dict)  # the longest stall during each action
     log: list[str] = field(default_factory=list)
 
 
@@ -94,6 +95,7 @@ class Heartbeat:
         f.busy_ms += max(0.0, gap - 1.0)
         if gap > f.worst_ms:
             f.worst_ms, f.worst_where = gap, self.phase
+        f.by_action[self.phase] = max(gap, f.by_action.get(self.phase, 0.0))
         if self.phase.startswith("move"):
             f.worst_moving_ms = max(f.worst_moving_ms, gap)
         if self.phase.startswith("submit"):
@@ -175,7 +177,8 @@ class Clerk:
             action.send()
             self.run_loop(action.until, action.settle_ms)
             where = self.target().objectName() if self.target() is not None else "-"
-            line = f"{action.label:<28} step {self.window.wizard.current}  focus {where}"
+            line = (f"{action.label:<32} step {self.window.wizard.current}  focus {where:<24} "
+                    f"longest stall {figures.by_action.get(self.heartbeat.phase, 0.0):5.1f} ms")
             figures.log.append(line)
             if self.verbose:
                 print("   ", line)
@@ -306,7 +309,7 @@ def run(kind: str, sandbox, card, heartbeat: Heartbeat, verbose: bool) -> Figure
     window = _window(config)
     try:
         clerk = Clerk(window, heartbeat, verbose)
-        clerk.run_loop(None, 300)  # the window settles (groups, outbox count) before the clerk starts
+        clerk.run_loop(None, 1500)  # the window settles (groups, outbox count, steps rendered once) first
         filled: list = []
         submitted: list = []
         window.findChild(IdScanFeature).filled.connect(filled.append)

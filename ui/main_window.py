@@ -12,6 +12,7 @@ rules are loaded, the intake itself (``start_intake``), which takes over what wa
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,6 +47,9 @@ class _LazyQt:
 Qt = _LazyQt()
 
 _STEP_COLUMNS = {"consent": 1, "documents": 1}
+# After start-up, the hidden steps are rendered once in idle moments (_warm_pages).
+_WARM_AFTER_MS = 1000
+_WARM_GAP_MS = 50
 # Step-list text colours (the list is dark; the stylesheet cannot reach single items).
 _PLAIN = QColor("#e5e7eb")
 _FLAGGED = QColor("#fca5a5")
@@ -255,6 +259,20 @@ class MainWindow(QMainWindow):
         if self._advance_early:
             self._advance_early = False
             self._advance_or_submit()
+        QTimer.singleShot(_WARM_AFTER_MS, self, self._warm_pages)
+
+    def _warm_pages(self, left: list | None = None) -> None:
+        """Render each hidden step once, one per idle moment, so the first visit to a step
+        (styles resolved, layout made) does not hold the window while the clerk waits."""
+        if left is None:
+            left = [p for p in self.pages if p is not None and p is not self.stack.currentWidget()]
+        if not left:
+            return
+        page = left.pop(0)
+        if shiboken6.isValid(page) and not page.isVisible():
+            page.resize(self.stack.size())
+            page.grab()
+        QTimer.singleShot(_WARM_GAP_MS, self, lambda: self._warm_pages(left))
 
     @property
     def current_step(self) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -49,6 +50,7 @@ class ReviewPage(QScrollArea):
         self.problems.setWordWrap(True)
         self._layout.addWidget(self.problems)
         self._values: dict[str, QLabel] = {}  # field name -> its value on this page
+        self._body_for: IntakeWizard | None = None  # the intake whose body is to be shown next turn
         self._sections = QVBoxLayout()
         self._layout.addLayout(self._sections)
         if sections:
@@ -77,7 +79,10 @@ class ReviewPage(QScrollArea):
         errors = wizard.errors()
         for name, value in self._values.items():
             self._show_value(value, name, wizard, errors, documents, group_names)
-        self._show_body(wizard)
+        # the request body (a full build and JSON) follows a turn later: entering Review stays quick
+        if self._body_for is None:
+            QTimer.singleShot(0, self._show_pending_body)
+        self._body_for = wizard
         form = wizard.form_errors()
         problem_steps = sorted({i for i in wizard.steps_with_problems(shown_only=False) if i != REVIEW})
         lines = [tr_message(m) for m in form]
@@ -120,6 +125,11 @@ class ReviewPage(QScrollArea):
         if value.text() != shown:
             value.setText(shown)
         set_status(value, "error" if problems else "")
+
+    def _show_pending_body(self) -> None:
+        wizard, self._body_for = self._body_for, None
+        if wizard is not None and shiboken6.isValid(self):
+            self._show_body(wizard)
 
     def _show_body(self, wizard: IntakeWizard) -> None:
         try:
