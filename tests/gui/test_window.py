@@ -305,3 +305,13 @@ def test_a_date_with_slashes_is_kept_and_the_message_says_the_order(qtbot, open_
     qtbot.keyClick(line, Qt.Key.Key_Tab)
     message = window.findChild(QWidget, f"{wire.DATE_OF_BIRTH}.message")
     assert "YYYY-MM-DD" in message.text() and "year first" in message.text()
+
+
+def test_new_customer_puts_the_focus_in_the_first_field_from_any_step(qtbot, open_window):
+    window = open_window(active=True)
+    type_text(window.editor(wire.FIRST_NAME), "Ana")
+    window.go_to(REVIEW)
+    assert window.focusWidget() is window.submit_button
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.wizard.current == 0
+    assert window.focusWidget() is window.editor(wire.FIRST_NAME)
