@@ -7,6 +7,8 @@ purpose: the first step's editors are made from here before the rules are loaded
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QWidget
 
@@ -50,18 +52,39 @@ def regionchoices() -> list[tuple[str, str]]:
     return [(j.code, f"{j.code} — {j.name}") for j in sorted(regions, key=lambda j: (j.country != "US", j.code))]
 
 
-def warm_up(names) -> None:
-    """Load ahead what ``make_editor`` needs for these fields (the policy file, the group and
-    document widgets), so that start-up can do it as a piece of its own."""
+def warm_ups(names) -> list[Callable[[], object]]:
+    """What ``make_editor`` will need for these fields, as separate loads (the policy file, the
+    group and document widgets with the Qt classes they use), so that start-up can run each as
+    a piece of its own. PySide6 builds a class's enums on its first use: the costly ones
+    (``QStyle``, ``QDir``, ``QImage``...) are touched on their own, ahead of the widget."""
     names = set(names)
+    loads: list[Callable[[], object]] = []
     if names & {wire.TYPE, A + wire.STATE}:
-        from app import policy
-
-        policy.load_policy()
+        loads.append(_load_policy)
     if wire.MANUAL_GROUPS in names:
-        importlib.import_module("ui.widgets.groups")
+        loads += [partial(_qt_classes, "QtCore", "QSortFilterProxyModel"),
+                  partial(_qt_classes, "QtGui", "QStandardItemModel", "QStandardItem"),
+                  partial(importlib.import_module, "ui.widgets.groups")]
     if wire.DOCUMENTS in names:
-        importlib.import_module("ui.widgets.documents")
+        loads += [partial(_qt_classes, "QtWidgets", "QStyle"),
+                  partial(_qt_classes, "QtCore", "QDir", "QBuffer", "QFileSystemWatcher"),
+                  partial(_qt_classes, "QtGui", "QImage", "QImageReader", "QFont"),
+                  partial(_qt_classes, "QtGui", "QPainter", "QPen", "QPixmap"),
+                  partial(_qt_classes, "QtWidgets", "QFileDialog", "QSizePolicy", "QListWidget"),
+                  partial(importlib.import_module, "ui.widgets.documents")]
+    return loads
+
+
+def _load_policy() -> object:
+    from app import policy
+
+    return policy.load_policy()
+
+
+def _qt_classes(module: str, *names: str) -> None:
+    qt = importlib.import_module(f"PySide6.{module}")
+    for name in names:
+        getattr(qt, name)
 
 
 def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWidget:

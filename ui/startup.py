@@ -128,11 +128,11 @@ class StartUp(QObject):
         when_painted(self.window.form_pages[0].first_input(), self._load_the_rest)
 
     def _load_the_rest(self) -> None:
-        from ui.form import warm_up
+        from ui.form import warm_ups
 
         for index in range(1, len(STEPS)):
             if index != REVIEW:
-                self._pieces.append((False, partial(warm_up, STEPS[index].fields)))
+                self._pieces.extend((False, load) for load in warm_ups(STEPS[index].fields))
                 self._pieces.append((False, partial(self.window.build_step, index)))
         # The imports run once the pages are made: both at once would slow each piece down
         # (one interpreter lock), and the pages are what the clerk may go to first.
@@ -158,9 +158,11 @@ class StartUp(QObject):
         config, station = self.window.config, self.station
         run_task(lambda: _import_and_open(config, station), self._imports_done, self._fail)
 
-    def _imports_done(self, station) -> None:
+    def _imports_done(self, result) -> None:
+        station, opened = result
         self.station = station
         self.window.station = station
+        self.window.opened_off_ui_thread = opened
         self._imported = True
         self._schedule()
 
@@ -281,11 +283,21 @@ class _EarlyKeys(QObject):
 
 
 def _import_and_open(config, station):
-    """Off the UI thread: import what the rest of the window needs, then open the station."""
+    """Off the UI thread: import what the rest of the window needs, open the station, and open
+    ahead what a feature would otherwise open on the UI thread (the audit log: a keyring read
+    and a file). Returns the station and ``{feature: opened}``; a feature whose thing could not
+    be opened here opens it itself, and says what is wrong."""
     for name in BACKGROUND_IMPORTS:
         importlib.import_module(name)
     if station is None:
         from app.station import Station
 
         station = Station(config)
-    return station
+    opened = {}
+    try:
+        from app.audit import AuditLog
+
+        opened["audit"] = AuditLog.open(config, station.secrets)
+    except Exception as exc:  # told by the feature when it tries again
+        log.info("audit log not opened ahead: %s", type(exc).__name__)
+    return station, opened

@@ -219,7 +219,9 @@ def open_viewer(window) -> None:
 
 def install(window) -> None:
     try:
-        window.session.audit = AuditLog.open(window.config, window.station.secrets)
+        # opened off the UI thread by start-up (ui.startup) when it could: a keyring read and a file
+        opened = getattr(window, "opened_off_ui_thread", {}).pop("audit", None)
+        window.session.audit = opened or AuditLog.open(window.config, window.station.secrets)
     except (OSError, sqlite3.Error, CredentialsError) as exc:
         # The station works without its audit trail rather than not at all; say so plainly.
         log.error("audit trail unavailable: %s", type(exc).__name__)
