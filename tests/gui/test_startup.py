@@ -245,3 +245,14 @@ def test_a_scan_that_starts_at_the_frame_is_still_read_as_a_scan(qtbot, open_win
     for name, value in flat(CARD.fields).items():
         assert window.wizard.value(name) == value, name
     assert window.editor(wire.FIRST_NAME).text() == CARD.fields[wire.FIRST_NAME]  # no barcode text in it
+
+
+def test_the_audit_log_opened_off_the_ui_thread_is_the_one_the_window_uses(qtbot, open_in_stages):
+    window, startup = open_in_stages()
+    wait_loaded(qtbot, startup)
+    assert window.opened_off_ui_thread == {}  # taken by the audit feature
+    audit = window.session.audit
+    assert audit is not None and audit.path.parent == window.station.data_dir
+    qtbot.keyClicks(QApplication.focusWidget(), "Ana")  # a draft started: an audit event, chain intact
+    qtbot.waitUntil(lambda: len(audit.entries()) > 0, timeout=10000)
+    assert audit.verify() is None
