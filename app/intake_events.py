@@ -23,9 +23,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import wire
-from app.audit import CREATED, DOCUMENTS_DETAIL, REJECTED, RETRY_SCHEDULED, SUBMITTED, AuditError, AuditLog
+from app.audit import (
+    CREATED,
+    DOCUMENTS_DETAIL,
+    REJECTED,
+    RETRY_SCHEDULED,
+    SUBMITTED,
+    UPDATE_SUBMITTED,
+    UPDATED,
+    AuditError,
+    AuditLog,
+)
 from app.credentials import CredentialsError
-from app.outbox import EntryState
+from app.outbox import EntryKind, EntryState
 
 _FIELD_NAMES = frozenset(wire.BODY_FIELDS) | {f"{wire.ADDRESS}.{m}" for m in wire.ADDRESS_MEMBERS}
 
@@ -73,11 +83,16 @@ def field_names(errors: Mapping[str, Any]) -> list[str]:
 
 
 def submit_events(outcome: str, entry: Any) -> list[IntakeEvent]:
-    """The events of one Submit whose entry ended ``outcome`` (see ``outcome_of``)."""
+    """The events of one Submit whose entry ended ``outcome`` (see ``outcome_of``); for an update
+    of a POS customer, ``update_submitted`` then ``updated`` in place of ``submitted``/``created``."""
     intake = intake_id_of(entry)
-    events = [IntakeEvent(SUBMITTED, intake, details={DOCUMENTS_DETAIL: int(entry.document_count or 0)})]
+    update = getattr(entry, "kind", EntryKind.CREATE) == EntryKind.UPDATE
+    if update:
+        events = [IntakeEvent(UPDATE_SUBMITTED, intake, customer_id=entry.customer_id)]
+    else:
+        events = [IntakeEvent(SUBMITTED, intake, details={DOCUMENTS_DETAIL: int(entry.document_count or 0)})]
     if outcome == "created":
-        events.append(IntakeEvent(CREATED, intake, customer_id=entry.customer_id))
+        events.append(IntakeEvent(UPDATED if update else CREATED, intake, customer_id=entry.customer_id))
     elif outcome == "queued":
         events.append(IntakeEvent(RETRY_SCHEDULED, intake, details={"attempt": int(entry.attempts)}))
     else:
@@ -90,13 +105,17 @@ def submit_events(outcome: str, entry: Any) -> list[IntakeEvent]:
 
 
 def sync_events(report: Any, skip: Collection[str] = ()) -> list[IntakeEvent]:
-    """A ``created`` event for each customer a drain created, but those of the entries in ``skip``."""
-    return [
+    """A ``created`` event for each customer a drain created (``updated`` for each update the POS
+    took), but those of the entries in ``skip``."""
+    events = [
         IntakeEvent(CREATED, intake_id_of(created), customer_id=created.customer_id,
                     details={"reason": "adopted"} if created.adopted else None)
         for created in getattr(report, "created", [])
         if created.entry_id not in skip
     ]
+    events += [IntakeEvent(UPDATED, intake_id_of(done), customer_id=done.customer_id)
+               for done in getattr(report, "updated", []) if done.entry_id not in skip]
+    return events
 
 
 def record(audit: AuditLog, clerk: str, events: Iterable[IntakeEvent]) -> None:

@@ -119,7 +119,7 @@ def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[
     changes: dict[str, Any] = {}
     for name in UPDATABLE_FIELDS:
         old, new = before.get(name), after.get(name)
-        if _blank(old) and _blank(new):
+        if (_blank(old) and _blank(new)) or (old is None and new is False):  # a yes/no the POS never set is a no
             continue
         if old != new:
             changes[name] = None if _blank(new) else new

@@ -75,11 +75,48 @@ def main() -> int:
             path = OUT / f"{index + 1}-{step.key}.png"
             window.grab().save(str(path))
             print(path)
+        _returning_customer(window, demo)
         window.session.stop()
         window.station.close()
     finally:
         demo.close()
     return 0
+
+
+def _returning_customer(window, demo) -> None:
+    """The returning-customer view of a customer whose recommendation expired, then the update's Review."""
+    from datetime import date, timedelta
+
+    from app import wire
+    from app.wizard import REVIEW
+
+    window.session.new_intake()
+    today = date.today()
+    customer = demo.sandbox.add_customer({
+        wire.FIRST_NAME: "Marisol", wire.LAST_NAME: "Quintero", wire.DATE_OF_BIRTH: "1979-04-22",
+        wire.GENDER: "female", wire.STATE_ID: "F5551207", wire.CELL_PHONE: "4155550142",
+        wire.HAS_MEDICAL_RECOMMENDATION: True, wire.TYPE: "medical_with_rec", wire.MEDICAL_ID: "MED-20417",
+        wire.RECOMMENDATION_NUMBER: "REC-88120", wire.PHYSICIAN_LICENSE: "A40567",
+        wire.RECOMMENDATION_EXPIRATION_DATE: (today - timedelta(days=12)).isoformat(),
+        wire.MARKETING_SMS: True, wire.MANUAL_GROUPS: [],
+    })
+    window.returning._scan_values = {"id_expiration_date": (today + timedelta(days=20)).isoformat()}
+    view = window.returning.show_customer(customer)
+    for _ in range(3):
+        QApplication.processEvents()
+    path = OUT / "7-returning.png"
+    view.grab().save(str(path))
+    print(path)
+    view.update_button.click()
+    fill_window(window, {wire.RECOMMENDATION_NUMBER: "REC-90233",
+                         wire.RECOMMENDATION_EXPIRATION_DATE: (today + timedelta(days=365)).isoformat()})
+    window.go_to(REVIEW)
+    for _ in range(3):
+        wait_for_tasks()
+        QApplication.processEvents()
+    path = OUT / "8-update-review.png"
+    window.grab().save(str(path))
+    print(path)
 
 
 if __name__ == "__main__":

@@ -140,6 +140,7 @@ FEATURES: list[str] = [
     "ui.features.clerk",
     "ui.features.consent",
     "ui.features.diagnostics",
+    "ui.features.returning",
 ]
 # Those of them with a prepare(window) for the first step (see early_feature_modules).
 EARLY_FEATURES: list[str] = [

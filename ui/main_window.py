@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
         if wizard.current == REVIEW:
             docs = self.editor(wire.DOCUMENTS).documents()
             self.review.render(wizard, [(d.filename, k) for d, k in docs], self.group_names)
+            changes = getattr(self, "review_changes", None)  # a returning customer's update (ui.features.returning)
+            self.review.show_changes(*(changes() if changes is not None else (None,)))
 
     def _refresh_type_hint(self) -> None:
         combo = self.editor(wire.TYPE)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,7 +18,7 @@ from app.api.errors import ApiError
 from app.credentials import CredentialsError
 from app.documents import DocumentData
 from app.drafts import new_draft_id
-from app.outbox import DocumentFile, EntryState
+from app.outbox import DocumentFile, EntryKind, EntryState
 from app.sending_setup import SetupProblem, check_sending_setup
 from app.station import Station
 from app.validation import RecordInvalid
@@ -28,6 +29,16 @@ from ui.tasks import run_task
 from ui.widgets.groups import load_groups
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UpdateTarget:
+    """The POS customer the intake on screen updates (``IntakeSession.begin_update``)."""
+
+    customer_id: int | str
+    customer: dict[str, Any] = field(repr=False)  # as the POS returned it
+    base_body: dict[str, Any] = field(repr=False)  # that record as the form would send it
+    base_values: dict[str, Any] = field(repr=False)  # the form's values before the clerk's changes
 # After a submit found another sender holding the outbox: when to send again.
 _BUSY_RETRY_MS = 3000
 
@@ -42,6 +53,7 @@ class IntakeSession(QObject):
 
     saved = Signal(str)
     submitted = Signal(str, object)
+    update_started = Signal(object)  # UpdateTarget, or None when the window is back to a new intake
     synced = Signal(object)
     failed = Signal(str)
 
@@ -51,6 +63,7 @@ class IntakeSession(QObject):
         self.window = window
         self.draft_id: str | None = None
         self.entry_id: str | None = None
+        self.update_of: UpdateTarget | None = None
         self._saving = False
         self._save_again = False
         self._saved_docs_key: str | None = None
@@ -131,6 +144,7 @@ class IntakeSession(QObject):
     def open_entry(self, entry_id: str, wizard: IntakeWizard, draft_id: str | None) -> None:
         """Show an outbox entry's intake for correction; the next Submit resubmits that entry."""
         self._flush_autosave()
+        self._end_update()
         self.window.load_wizard(wizard)
         self.entry_id = entry_id
         self.draft_id = draft_id
@@ -154,6 +168,7 @@ class IntakeSession(QObject):
             self.draft_id = draft_id
             self.entry_id = None
             self._saved_docs_key = None
+            self._end_update()
             self.window.load_wizard(wizard, docs)
 
         run_task(work, done, lambda exc: self.failed.emit(self.tr("The draft could not be opened: %s") % _reason(exc)))
@@ -164,7 +179,121 @@ class IntakeSession(QObject):
         self.draft_id = None
         self.entry_id = None
         self._saved_docs_key = None
+        self._end_update()
         self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
+
+    # --- updating a customer the POS holds ------------------------------------------
+    def begin_update(self, customer: Mapping[str, Any], overlay: Mapping[str, Any] | None = None) -> UpdateTarget:
+        """Edit ``customer`` (the POS's record) in the wizard, with ``overlay`` (what a scan just
+        read) on top; the next Submit sends only what changed, as one update through the outbox."""
+        from app.updates import record_of
+        from app.validation import ValidationContext, build_body
+
+        self._flush_autosave()
+        wizard = IntakeWizard(self.station.config.jurisdiction)
+        wizard.fill(record_of(customer))
+        wizard.type_chosen = bool(customer.get(wire.TYPE))
+        base_values = dict(wizard.values)
+        try:  # the record as the form would send it; the policy is not the POS's (an expired recommendation)
+            base_body = build_body(wizard.record(), ValidationContext(wizard.jurisdiction, policy=False))
+        except RecordInvalid:  # the POS holds something the rules refuse: compare with the record as read
+            base_body = record_of(customer)
+        if overlay:
+            wizard.fill({k: v for k, v in overlay.items() if v not in (None, "")})
+        self.draft_id = None
+        self.entry_id = None
+        self._saved_docs_key = None
+        self.update_of = UpdateTarget(customer[wire.RESP_ID], dict(customer), base_body, base_values)
+        self.window.load_wizard(wizard)
+        self.update_started.emit(self.update_of)
+        return self.update_of
+
+    def _end_update(self) -> None:
+        if self.update_of is not None:
+            self.update_of = None
+            self.update_started.emit(None)
+
+    def changed_names(self) -> set[str]:
+        """The form fields the clerk changed from the POS's record (empty when not updating)."""
+        target = self.update_of
+        if target is None or self.window.wizard is None:
+            return set()
+        from app.updates import UPDATABLE_FIELDS
+
+        values = self.window.wizard.values
+        return {name for name, old in target.base_values.items()
+                if name.split(".")[0] in UPDATABLE_FIELDS and values.get(name) != old}
+
+    def update_changes(self) -> dict[str, Any] | None:
+        """The update's body as it stands (only the changed fields); None when not updating or
+        while the form has problems."""
+        from app.updates import changed_fields
+
+        if self.update_of is None:
+            return None
+        try:
+            body = self.window.wizard.body()
+        except RecordInvalid:
+            return None
+        return changed_fields(self.update_of.base_body, body)
+
+    def already_consented(self) -> set[str]:
+        """Marketing channels the POS's customer already agreed to (no new consent needed)."""
+        target = self.update_of
+        if target is None:
+            return set()
+        return {c for c in wire.MARKETING_FIELDS if target.customer.get(c) is True}
+
+    def _submit_update(self, body: dict[str, Any], docs: list[DocumentFile]) -> None:
+        from app.audit import CHECKED_IN
+        from app.consent import ConsentLog, applies_to
+        from app.consent_withdrawals import withdraw, withdrawn_channels
+        from app.updates import changed_fields
+
+        target = self.update_of
+        window = self.window
+        if docs:
+            window.show_outcome(self.tr("Documents cannot be added by an update: remove them here, and attach them "
+                                        "in the POS."), "error")
+            return
+        changes = changed_fields(target.base_body, body)
+        if not changes:
+            from ui.features.audit import post_event
+
+            post_event(window, CHECKED_IN, customer_id=target.customer_id)
+            window.show_outcome(self.tr("Nothing changed: customer #%s checked in. Ready for the next customer.")
+                                % target.customer_id, "ok")
+            self._finish_intake()
+            return
+        if self.draft_id is None:
+            self.draft_id = new_draft_id()
+        draft_id, station, refused = self.draft_id, self.station, self.entry_id
+        outbox, syncer, clerk = station.outbox, station.syncer, getattr(window, "clerk", "") or "clerk"
+        gone = withdrawn_channels(target.customer, changes)
+        audit = getattr(self, "audit", None)
+
+        def work():
+            check_sending_setup(station)
+            if refused is not None and outbox.get(refused).state in (EntryState.NEEDS_ATTENTION, EntryState.FAILED):
+                outbox.resubmit(refused, changes)  # the refused update, corrected (its withdrawals are recorded)
+                entry_id = refused
+            else:
+                entry_id = outbox.enqueue_update(target.customer_id, changes, label_from=target.customer,
+                                                 draft_id=draft_id)
+            if gone and entry_id != refused:
+                path = ConsentLog.open(station.config, station.cipher).path
+                for channel in gone:
+                    withdraw(path, station.cipher, channel, clerk=clerk, customer_id=target.customer_id,
+                             intake_id=draft_id, applies_to=applies_to(target.customer, channel) or "", audit=audit)
+            try:
+                report = syncer.drain(only=[entry_id])
+            except Exception as exc:  # queued all the same: a later drain sends it
+                log.warning("sending an update failed: %s", type(exc).__name__)
+                report, self.note = None, _reason(exc)
+            return entry_id, report, outbox.get(entry_id)
+
+        window.set_busy(self.tr("Sending the update…"))
+        run_task(work, self._submitted, self._submit_failed)
 
     # --- submit ---------------------------------------------------------------------
     def add_submit_gate(self, gate: Callable[[Callable[[], None]], None], *, last: bool = False) -> None:
@@ -193,6 +322,9 @@ class IntakeSession(QObject):
         docs = [DocumentFile(d.filename, d.content_type, kind, d.data) for d, kind in self._documents()]
         if docs:
             body.pop(wire.DOCUMENTS, None)
+        if self.update_of is not None:
+            self._submit_update(body, docs)
+            return
         if self.draft_id is None:
             # The intake's id from now on, saved or not: the outbox keeps one entry per draft id,
             # so another Submit of this intake while its entry waits adds nothing.
@@ -262,11 +394,14 @@ class IntakeSession(QObject):
         self.draft_id = None
         self.entry_id = None
         self._saved_docs_key = None
+        self._end_update()
         outcome_text = self.window.outcome.text()
         self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
         self.window.outcome.setText(outcome_text)
 
     def describe(self, outcome: str, entry) -> str:
+        if getattr(entry, "kind", None) == EntryKind.UPDATE:
+            return self._describe_update(outcome, entry)
         if outcome == "created":
             status = entry.customer_status or ""
             return self.tr("Customer created: #%s (%s). Ready for the next customer.") % (
@@ -285,6 +420,19 @@ class IntakeSession(QObject):
                                "correct it and submit again.")
             return self.tr("The POS refused the record. Fix the fields marked below and submit again.")
         return self.tr("The intake could not be sent: %s") % tr_stored(entry.last_error)
+
+    def _describe_update(self, outcome: str, entry) -> str:
+        if outcome == "created":
+            return self.tr("Customer #%s updated. Ready for the next customer.") % entry.customer_id
+        if outcome == "queued":
+            note, self.note = self.note, ""
+            if note:
+                return self.tr("The update is saved in the outbox, not sent yet: %s") % note
+            return self.tr("The update waits in the outbox: the POS is not reachable now. It is sent as soon as "
+                           "the connection is back.")
+        if outcome == "needs_attention":
+            return self.tr("The POS refused the update. Fix the fields marked below and submit again.")
+        return self.tr("The update could not be sent: %s") % tr_stored(entry.last_error)
 
     def _submit_failed(self, exc: BaseException) -> None:
         self.window.set_busy("")

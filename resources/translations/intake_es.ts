@@ -1825,6 +1825,21 @@
         </message>
         <message>
             <location filename="../../ui/session.py" />
+            <source>Documents cannot be added by an update: remove them here, and attach them in the POS.</source>
+            <translation>Una actualización no puede añadir documentos: quítelos aquí y adjúntelos en el punto de venta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Nothing changed: customer #%s checked in. Ready for the next customer.</source>
+            <translation>Nada cambió: cliente n.º %s registrado a su llegada. Listo para el siguiente cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Sending the update…</source>
+            <translation>Enviando la actualización…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
             <source>Sending…</source>
             <translation>Enviando…</translation>
         </message>
@@ -1862,6 +1877,31 @@
             <location filename="../../ui/session.py" />
             <source>The intake could not be sent: %s</source>
             <translation>No se pudo enviar el registro: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Customer #%s updated. Ready for the next customer.</source>
+            <translation>Cliente n.º %s actualizado. Listo para el siguiente cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The update is saved in the outbox, not sent yet: %s</source>
+            <translation>La actualización está guardada en la bandeja de salida, aún sin enviar: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The update waits in the outbox: the POS is not reachable now. It is sent as soon as the connection is back.</source>
+            <translation>La actualización espera en la bandeja de salida: ahora no se puede contactar con el punto de venta. Se enviará en cuanto vuelva la conexión.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The POS refused the update. Fix the fields marked below and submit again.</source>
+            <translation>El punto de venta rechazó la actualización. Corrija los campos marcados y vuelva a enviarla.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The update could not be sent: %s</source>
+            <translation>No se pudo enviar la actualización: %s</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -2005,6 +2045,12 @@
             <translation>&amp;Bandeja de salida…</translation>
         </message>
         <message>
+            <location filename="../../ui/features/returning.py" />
+            <location filename="../../ui/main_window.py" />
+            <source>Customer intake</source>
+            <translation>Registro de clientes</translation>
+        </message>
+        <message>
             <location filename="../../ui/features/settings.py" />
             <source>&amp;Settings…</source>
             <translation>&amp;Configuración…</translation>
@@ -2043,11 +2089,6 @@
             <location filename="../../ui/main_window.py" />
             <source>not needed for this customer</source>
             <translation>no hace falta para este cliente</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" />
-            <source>Customer intake</source>
-            <translation>Registro de clientes</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -2498,6 +2539,74 @@
         </message>
     </context>
     <context>
+        <name>ReturningFeature</name>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>&amp;Find customer…</source>
+            <translation>&amp;Buscar cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Find customer</source>
+            <translation>Buscar cliente</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>State ID (driver's licence or ID card number):</source>
+            <translation>Número de identificación estatal (licencia de conducir o tarjeta de identidad):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>No customer in the POS holds this state ID.</source>
+            <translation>Ningún cliente del punto de venta tiene este número de identificación.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>The store's POS plan does not allow looking customers up or updating them (the vendor's PRO plan does). The station goes on creating customers, and warns of duplicates it knows of itself.</source>
+            <translation>El plan del punto de venta de la tienda no permite buscar ni actualizar clientes (el plan PRO del proveedor sí). La estación sigue creando clientes y avisa de los duplicados que conoce por sí misma.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>The POS could not be asked about this customer: %s</source>
+            <translation>No se pudo consultar al punto de venta sobre este cliente: %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Looking the customer up…</source>
+            <translation>Buscando al cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>An intake for this person is still waiting in the outbox (%s): it counts as already here.</source>
+            <translation>Un registro de esta persona todavía espera en la bandeja de salida (%s): cuenta como ya presente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Customer #%s checked in: nothing to change.</source>
+            <translation>Cliente n.º %s registrado a su llegada: nada que cambiar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Updating customer #%s: change what is needed; Review lists the changes; Submit sends them.</source>
+            <translation>Actualizando el cliente n.º %s: cambie lo necesario; Revisar muestra los cambios; Enviar los manda.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>updating customer #%s</source>
+            <translation>actualizando el cliente n.º %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Changes to customer #%s</source>
+            <translation>Cambios en el cliente n.º %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Changed from the customer's record in the POS</source>
+            <translation>Cambiado respecto del registro del cliente en el punto de venta</translation>
+        </message>
+    </context>
+    <context>
         <name>Review</name>
         <message>
             <location filename="../../ui/pages/review.py" />
@@ -2523,6 +2632,31 @@
             <location filename="../../ui/pages/review.py" />
             <source>Edit {step}</source>
             <translation>Editar {step}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Field</source>
+            <translation>Campo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>In the POS</source>
+            <translation>En el punto de venta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>New</source>
+            <translation>Nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Nothing changed: Submit checks the customer in.</source>
+            <translation>Nada cambió: Enviar registra la llegada del cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>As it will be sent to the POS (only the changes):</source>
+            <translation>Tal como se enviará al punto de venta (solo los cambios):</translation>
         </message>
         <message>
             <location filename="../../ui/pages/review.py" />

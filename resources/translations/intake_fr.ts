@@ -1825,6 +1825,21 @@
         </message>
         <message>
             <location filename="../../ui/session.py" />
+            <source>Documents cannot be added by an update: remove them here, and attach them in the POS.</source>
+            <translation>Une mise à jour ne peut pas ajouter de documents : retirez-les ici et joignez-les dans le PDV.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Nothing changed: customer #%s checked in. Ready for the next customer.</source>
+            <translation>Rien n'a changé : client nº %s accueilli. Prêt pour le client suivant.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Sending the update…</source>
+            <translation>Envoi de la mise à jour…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
             <source>Sending…</source>
             <translation>Envoi…</translation>
         </message>
@@ -1862,6 +1877,31 @@
             <location filename="../../ui/session.py" />
             <source>The intake could not be sent: %s</source>
             <translation>L'inscription n'a pas pu être envoyée : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>Customer #%s updated. Ready for the next customer.</source>
+            <translation>Client nº %s mis à jour. Prêt pour le client suivant.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The update is saved in the outbox, not sent yet: %s</source>
+            <translation>La mise à jour est enregistrée dans la boîte d'envoi, pas encore envoyée : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The update waits in the outbox: the POS is not reachable now. It is sent as soon as the connection is back.</source>
+            <translation>La mise à jour attend dans la boîte d'envoi : le PDV est injoignable pour l'instant. Elle sera envoyée dès le retour de la connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The POS refused the update. Fix the fields marked below and submit again.</source>
+            <translation>Le PDV a refusé la mise à jour. Corrigez les champs indiqués et soumettez-la de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/session.py" />
+            <source>The update could not be sent: %s</source>
+            <translation>La mise à jour n'a pas pu être envoyée : %s</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
@@ -2005,6 +2045,12 @@
             <translation>&amp;Boîte d'envoi…</translation>
         </message>
         <message>
+            <location filename="../../ui/features/returning.py" />
+            <location filename="../../ui/main_window.py" />
+            <source>Customer intake</source>
+            <translation>Inscription des clients</translation>
+        </message>
+        <message>
             <location filename="../../ui/features/settings.py" />
             <source>&amp;Settings…</source>
             <translation>&amp;Paramètres…</translation>
@@ -2043,11 +2089,6 @@
             <location filename="../../ui/main_window.py" />
             <source>not needed for this customer</source>
             <translation>inutile pour ce client</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" />
-            <source>Customer intake</source>
-            <translation>Inscription des clients</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" />
@@ -2498,6 +2539,74 @@
         </message>
     </context>
     <context>
+        <name>ReturningFeature</name>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>&amp;Find customer…</source>
+            <translation>&amp;Chercher un client…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Find customer</source>
+            <translation>Chercher un client</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>State ID (driver's licence or ID card number):</source>
+            <translation>Numéro de pièce d'identité (permis de conduire ou carte d'identité) :</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>No customer in the POS holds this state ID.</source>
+            <translation>Aucun client du PDV n'a ce numéro de pièce d'identité.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>The store's POS plan does not allow looking customers up or updating them (the vendor's PRO plan does). The station goes on creating customers, and warns of duplicates it knows of itself.</source>
+            <translation>Le forfait PDV du magasin ne permet pas de chercher ni de mettre à jour les clients (le forfait PRO du fournisseur le permet). Le poste continue de créer des clients et signale les doublons qu'il connaît lui-même.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>The POS could not be asked about this customer: %s</source>
+            <translation>Le PDV n'a pas pu être interrogé sur ce client : %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Looking the customer up…</source>
+            <translation>Recherche du client…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>An intake for this person is still waiting in the outbox (%s): it counts as already here.</source>
+            <translation>Une inscription de cette personne attend encore dans la boîte d'envoi (%s) : elle compte comme déjà là.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Customer #%s checked in: nothing to change.</source>
+            <translation>Client nº %s accueilli : rien à changer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Updating customer #%s: change what is needed; Review lists the changes; Submit sends them.</source>
+            <translation>Mise à jour du client nº %s : changez ce qu'il faut; la Vérification liste les changements; Soumettre les envoie.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>updating customer #%s</source>
+            <translation>mise à jour du client nº %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Changes to customer #%s</source>
+            <translation>Changements du client nº %s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>Changed from the customer's record in the POS</source>
+            <translation>Changé par rapport à la fiche du client dans le PDV</translation>
+        </message>
+    </context>
+    <context>
         <name>Review</name>
         <message>
             <location filename="../../ui/pages/review.py" />
@@ -2523,6 +2632,31 @@
             <location filename="../../ui/pages/review.py" />
             <source>Edit {step}</source>
             <translation>Modifier {step}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>In the POS</source>
+            <translation>Dans le PDV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>New</source>
+            <translation>Nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>Nothing changed: Submit checks the customer in.</source>
+            <translation>Rien n'a changé : Soumettre accueille le client.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/review.py" />
+            <source>As it will be sent to the POS (only the changes):</source>
+            <translation>Tel qu'il sera envoyé au PDV (seulement les changements) :</translation>
         </message>
         <message>
             <location filename="../../ui/pages/review.py" />

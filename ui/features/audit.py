@@ -193,7 +193,8 @@ class AuditRecorder(QObject):
         QTimer.singleShot(0, self, lambda: self._created_in_background(report))
 
     def _created_in_background(self, report) -> None:
-        skip = {c.entry_id for c in getattr(report, "created", []) if c.entry_id in self._reported}
+        done = [*getattr(report, "created", []), *getattr(report, "updated", [])]
+        skip = {c.entry_id for c in done if c.entry_id in self._reported}
         self._reported -= skip
         self._post(sync_events(report, skip))
 

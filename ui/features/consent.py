@@ -230,7 +230,15 @@ class ConsentStep(QObject):
         return METHOD_SIGNED if self.signed.isChecked() else METHOD_VERBAL
 
     def ticked(self) -> list[str]:
-        return consented_channels(self.window.wizard.record())
+        return self._new_consents(self.window.wizard.record())
+
+    def _new_consents(self, record) -> list[str]:
+        """The ticked channels that need a consent now: when updating a customer, those the POS
+        already holds a yes for were consented before."""
+        session = getattr(self.window, "session", None)
+        before = session.already_consented() if session is not None and hasattr(session, "already_consented") \
+            else set()
+        return [c for c in consented_channels(record) if c not in before]
 
     def _needs_signature(self, channels) -> bool:
         d = self.disclosures
@@ -297,7 +305,7 @@ class ConsentStep(QObject):
     def problems(self) -> dict[str, list[Message]]:
         """What stops the ticked consents from being recorded, by channel."""
         record = self.window.wizard.record()
-        ticked = consented_channels(record)
+        ticked = self._new_consents(record)
         if not ticked:
             return {}
         if self.disclosures is None:
@@ -358,7 +366,7 @@ class ConsentStep(QObject):
             window.show_problems()
             return
         record = window.wizard.record()
-        ticked = consented_channels(record)
+        ticked = self._new_consents(record)
         if not ticked:
             proceed()
             return

@@ -478,6 +478,9 @@ class IdScanFeature(QObject):
         """Ask whether the intake on screen is a customer already known; if so, let the clerk
         choose (Continue sends it, Cancel stays). Asynchronous: ``proceed`` runs later, or never."""
         window = self.window
+        if getattr(getattr(window, "session", None), "update_of", None) is not None:
+            proceed()  # updating the customer the POS holds: not a new one that could be a duplicate
+            return
         keys = key_fields(window.wizard.record())
         window.set_busy(self.tr("Checking for duplicates…"))
 
@@ -527,7 +530,7 @@ class IdScanFeature(QObject):
             self.clear_banner()
             for name in list(self._marked):
                 self._unmark(name)
-        if keys is None or outcome not in ("created", "queued"):
+        if keys is None or outcome not in ("created", "queued") or getattr(entry, "kind", "create") != "create":
             return
         customer_id = getattr(entry, "customer_id", None)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,12 @@ class ReviewPage(QScrollArea):
         self._layout.addWidget(self.problems)
         self._values: dict[str, QLabel] = {}  # field name -> its value on this page
         self._body_for: IntakeWizard | None = None  # the intake whose body is to be shown next turn
+        self.changes = QGroupBox(self._body)  # while a returning customer is updated: only the changes
+        self.changes.setObjectName("review.changes")
+        self._changes_grid = QGridLayout(self.changes)
+        self.changes.hide()
+        self._layout.addWidget(self.changes)
+        self._changes_shown: tuple | None = None
         self._sections = QVBoxLayout()
         self._layout.addLayout(self._sections)
         if sections:
@@ -126,12 +133,57 @@ class ReviewPage(QScrollArea):
             value.setText(shown)
         set_status(value, "error" if problems else "")
 
+    def show_changes(self, title: str | None, rows: list[tuple[str, str, str]] = (),
+                     body: dict | None = None) -> None:
+        """While a customer the POS holds is updated: ``rows`` of (field, in the POS, new), old and new
+        side by side, in place of the step sections, and ``body`` (the update) as what is sent.
+        ``title`` None shows the intake as usual again."""
+        shown = (title, tuple(rows), json.dumps(body, sort_keys=True) if body is not None else None)
+        if shown == self._changes_shown:
+            return
+        self._changes_shown = shown
+        updating = title is not None
+        for i in range(self._sections.count()):
+            widget = self._sections.itemAt(i).widget()
+            if widget is not None:
+                widget.setVisible(not updating)
+        while self._changes_grid.count():
+            item = self._changes_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.changes.setVisible(updating)
+        if not updating:
+            self.body_title.setText(translate("Review", "As it will be sent to the POS:"))
+            return
+        self.changes.setTitle(title)
+        heads = (translate("Review", "Field"), translate("Review", "In the POS"), translate("Review", "New"))
+        for column, text in enumerate(heads):
+            head = QLabel(text, self.changes)
+            head.setStyleSheet("font-weight: 600;")
+            self._changes_grid.addWidget(head, 0, column)
+        if not rows:
+            none = QLabel(translate("Review", "Nothing changed: Submit checks the customer in."), self.changes)
+            none.setObjectName("review.no_changes")
+            self._changes_grid.addWidget(none, 1, 0, 1, 3)
+        for row, (name, old, new) in enumerate(rows, start=1):
+            for column, text in enumerate((name, old or "—", new or "—")):
+                cell = QLabel(text, self.changes)
+                cell.setObjectName(f"review.change.{row}.{column}")
+                cell.setWordWrap(True)
+                cell.setTextFormat(Qt.TextFormat.PlainText)
+                self._changes_grid.addWidget(cell, row, column)
+        self.body_title.setText(translate("Review", "As it will be sent to the POS (only the changes):"))
+        if body is not None:
+            self.body_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
+
     def _show_pending_body(self) -> None:
         wizard, self._body_for = self._body_for, None
         if wizard is not None and shiboken6.isValid(self):
             self._show_body(wizard)
 
     def _show_body(self, wizard: IntakeWizard) -> None:
+        if self._changes_shown is not None and self._changes_shown[0] is not None:
+            return  # an update shows its own body (show_changes)
         try:
             body = wizard.body()
         except RecordInvalid:
@@ -140,6 +192,17 @@ class ReviewPage(QScrollArea):
         if wizard.value(wire.DOCUMENTS):
             body[wire.DOCUMENTS] = translate("Review", "(uploaded first, then listed here by file id)")
         self.body_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
+
+    @staticmethod
+    def display_value(name: str, value, group_names: Callable[[list[int]], list[str]]) -> str:
+        """One value as the page shows it (a yes/no, a choice in words, groups by name)."""
+        if name == wire.MANUAL_GROUPS:
+            return ", ".join(group_names(value or []))
+        if isinstance(value, bool):
+            return translate("Review", "Yes") if value else translate("Review", "No")
+        if (name in _CHOICE_FIELDS or name == wire.TYPE) and value:
+            return tr_choice(value)
+        return "" if value is None else str(value)
 
     @staticmethod
     def _display(name, wizard, documents, group_names) -> str:
