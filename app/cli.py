@@ -51,6 +51,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         help="open the window against an embedded sandbox with an in-memory keyring (no account needed)",
     )
     parser.add_argument(
+        "--demo-plan",
+        choices=("pro", "basic"),
+        default="pro",
+        help="with --demo: the vendor plan the sandbox plays (basic: state-ID lookups and updates answer 403)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="open the window offscreen, run one scripted intake against an embedded sandbox, exit 0 on success",
@@ -63,6 +69,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         if name == "gui":
             # The window's module imports Qt; its two options are the top-level ones.
             p.add_argument("--demo", action="store_true", help=parser._option_string_actions["--demo"].help)
+            p.add_argument("--demo-plan", choices=("pro", "basic"), default="pro",
+                           help=parser._option_string_actions["--demo-plan"].help)
             continue
         if argv is not None and name != wanted:
             continue

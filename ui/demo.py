@@ -41,10 +41,11 @@ def _managed_wire_names() -> tuple[tuple[str, str], ...]:
 
 
 def start_demo(language: str = "en", jurisdiction: str = DEMO_JURISDICTION,
-               wire_names: tuple[tuple[str, str], ...] | None = None) -> DemoEnvironment:
+               wire_names: tuple[tuple[str, str], ...] | None = None, plan: str = "pro") -> DemoEnvironment:
     keyring.set_keyring(MemoryKeyring())
     wire_names = _managed_wire_names() if wire_names is None else wire_names
     sandbox = SandboxServer(api_key=DEMO_KEY, jurisdiction=jurisdiction, rename=dict(wire_names)).start()
+    sandbox.plan = plan  # "basic": the PRO-only calls (state-ID lookup, update) answer 403
     data_dir = Path(tempfile.mkdtemp(prefix="intake-demo-"))
     config = Config(
         api_url=sandbox.api_url,

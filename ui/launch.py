@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "demo", False):
             from ui.demo import start_demo
 
-            demo = start_demo()
+            demo = start_demo(plan=getattr(args, "demo_plan", "pro"))
             config = demo.config
         else:
             config = load_config()

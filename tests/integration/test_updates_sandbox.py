@@ -232,3 +232,23 @@ def test_update_turning_texts_off_records_a_withdrawal_and_turning_on_is_refused
     assert main(["update", str(customer[wire.RESP_ID]), str(changes)]) == 1
     assert "new consent" in capsys.readouterr().out
     assert stored(station_env, customer[wire.RESP_ID])[wire.MARKETING_SMS] is False
+
+
+def test_the_demo_can_play_a_store_without_the_pro_plan(memory_keyring):
+    from app.api.errors import PlanNotAllowed
+    from app.cli import build_parser
+    from ui.demo import start_demo
+
+    args = build_parser(["gui", "--demo", "--demo-plan", "basic"]).parse_args(["gui", "--demo", "--demo-plan", "basic"])
+    assert args.demo and args.demo_plan == "basic"
+    demo = start_demo(plan=args.demo_plan)
+    try:
+        key = SecretStore().get_api_key(demo.config.api_url)
+        with ApiClient.from_config(demo.config, key) as client:
+            created = client.create_customer(customer_body())
+            with pytest.raises(PlanNotAllowed):
+                client.find_by_state_id("D1234567")
+            with pytest.raises(PlanNotAllowed):
+                client.update_customer(created[wire.RESP_ID], {wire.NICKNAME: "Addy"})
+    finally:
+        demo.close()
