@@ -2547,6 +2547,11 @@
         </message>
         <message>
             <location filename="../../ui/features/returning.py" />
+            <source>Find by name and &amp;birth date</source>
+            <translation>Buscar por nombre y &amp;fecha de nacimiento</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
             <source>Find customer</source>
             <translation>Buscar cliente</translation>
         </message>
@@ -2577,8 +2582,23 @@
         </message>
         <message>
             <location filename="../../ui/features/returning.py" />
+            <source>Type the first name, last name and date of birth first.</source>
+            <translation>Escriba primero el nombre, el apellido y la fecha de nacimiento.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
             <source>An intake for this person is still waiting in the outbox (%s): it counts as already here.</source>
             <translation>Un registro de esta persona todavía espera en la bandeja de salida (%s): cuenta como ya presente.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>This station knows no customer with this name and date of birth.</source>
+            <translation>Esta estación no conoce ningún cliente con este nombre y fecha de nacimiento.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>The station's records could not be searched: %s</source>
+            <translation>No se pudieron consultar los registros de la estación: %s</translation>
         </message>
         <message>
             <location filename="../../ui/features/returning.py" />

@@ -2547,6 +2547,11 @@
         </message>
         <message>
             <location filename="../../ui/features/returning.py" />
+            <source>Find by name and &amp;birth date</source>
+            <translation>Chercher par nom et date de &amp;naissance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
             <source>Find customer</source>
             <translation>Chercher un client</translation>
         </message>
@@ -2577,8 +2582,23 @@
         </message>
         <message>
             <location filename="../../ui/features/returning.py" />
+            <source>Type the first name, last name and date of birth first.</source>
+            <translation>Saisissez d'abord le prénom, le nom et la date de naissance.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
             <source>An intake for this person is still waiting in the outbox (%s): it counts as already here.</source>
             <translation>Une inscription de cette personne attend encore dans la boîte d'envoi (%s) : elle compte comme déjà là.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>This station knows no customer with this name and date of birth.</source>
+            <translation>Ce poste ne connaît aucun client avec ce nom et cette date de naissance.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/features/returning.py" />
+            <source>The station's records could not be searched: %s</source>
+            <translation>Les registres du poste n'ont pas pu être consultés : %s</translation>
         </message>
         <message>
             <location filename="../../ui/features/returning.py" />

@@ -159,3 +159,24 @@ def test_review_lists_only_the_changes_old_and_new_side_by_side(open_window, qtb
     window.session.new_intake()  # back to a new customer: the usual sections
     window.go_to(REVIEW)
     assert not review.changes.isVisible() and review.findChild(QGroupBox, "review.identity").isVisible()
+
+
+def test_found_by_name_and_birth_date_in_what_the_station_knows(open_window, qtbot, sandbox):
+    from ui.features.idscan import IdScanFeature
+
+    existing = pos_customer(sandbox)
+    window = open_window(active=True)
+    scanner = window.findChild(IdScanFeature)
+    scanner.created_index().add({k: CARD.fields[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH)},
+                                existing[wire.RESP_ID])  # created here earlier
+    fill_window(window, {wire.FIRST_NAME: "SEAN", wire.LAST_NAME: "o'brien", wire.DATE_OF_BIRTH: "1977-08-31"})
+    with qtbot.waitSignal(window.returning.view_opened, timeout=10000) as opened:
+        window.returning.find_local_action.trigger()
+    assert opened.args[0].customer[wire.RESP_ID] == existing[wire.RESP_ID]
+    opened.args[0].close()
+
+    window.session.new_intake()
+    fill_window(window, {wire.FIRST_NAME: "Nobody", wire.LAST_NAME: "Known", wire.DATE_OF_BIRTH: "1990-01-01"})
+    with qtbot.waitSignal(window.returning.lookup_done, timeout=10000) as done:
+        window.returning.find_local_action.trigger()
+    assert "knows no customer" in done.args[0]

@@ -55,6 +55,8 @@ class ReturningFeature(QObject):
         window.review_changes = self.review_changes
         self.find_action = add_action(window, window.intake_menu, self.tr("&Find customer…"), "returning.find",
                                       self.ask_state_id, shortcut="Ctrl+F")
+        self.find_local_action = add_action(window, window.intake_menu, self.tr("Find by name and &birth date"),
+                                            "returning.find_local", self.find_on_screen, shortcut="Ctrl+Shift+F")
         from ui.features.idscan import IdScanFeature
 
         scanner = window.findChild(IdScanFeature)
@@ -118,6 +120,43 @@ class ReturningFeature(QObject):
 
         window.set_busy(self.tr("Looking the customer up…"))
         run_task(work, done, failed)
+
+    def find_on_screen(self) -> None:
+        """By the name and date of birth on screen, in what this station knows: the intakes it
+        created (with their POS ids) and those still waiting in the outbox. Works offline."""
+        from app.duplicates import find_duplicates
+        from app.returning import waiting_in_outbox
+        from ui.features.idscan import IdScanFeature
+
+        window = self.window
+        record = window.wizard.record()
+        if not all(record.get(k) for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH)):
+            window.statusBar().showMessage(self.tr("Type the first name, last name and date of birth first."), 8000)
+            return
+        scanner = window.findChild(IdScanFeature)
+        outbox = window.station.outbox
+        keys = {k: record.get(k) for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH)}
+
+        def work():
+            index = scanner.created_index() if scanner is not None else None
+            return find_duplicates(keys, created_index=index), waiting_in_outbox(outbox, keys)
+
+        def done(result) -> None:
+            matches, waiting = result
+            found = next((m for m in matches if m.customer_id is not None), None)
+            if found is not None:
+                self.find(customer_id=found.customer_id, waiting=waiting)
+                return
+            if waiting:
+                text = self.tr("An intake for this person is still waiting in the outbox (%s): it counts as already "
+                               "here.") % ", ".join(w[:8] for w in waiting)
+            else:
+                text = self.tr("This station knows no customer with this name and date of birth.")
+            window.statusBar().showMessage(text, 10000)
+            self.lookup_done.emit(text)
+
+        run_task(work, done, lambda exc: window.statusBar().showMessage(
+            self.tr("The station's records could not be searched: %s") % type(exc).__name__, 10000))
 
     def _looked_up(self, reason: str, customer_id: Any = None) -> None:
         from app.audit import LOOKED_UP
