@@ -50,6 +50,8 @@ class Config:
     ca_bundle: str | None = None
     max_document_bytes: int = 10 * 1024 * 1024
     draft_retention_days: int = 14
+    # How many days before it an expiry (ID, recommendation) stands out on a returning customer.
+    expiry_warning_days: int = 30
     language: str = "en"
     # A store's own marketing-consent disclosures (TOML); None uses the shipped wording.
     disclosure_file: str | None = None

@@ -180,3 +180,17 @@ def test_found_by_name_and_birth_date_in_what_the_station_knows(open_window, qtb
     with qtbot.waitSignal(window.returning.lookup_done, timeout=10000) as done:
         window.returning.find_local_action.trigger()
     assert "knows no customer" in done.args[0]
+
+
+def test_the_expiry_warning_window_is_a_setting(open_window, qtbot, sandbox):
+    from datetime import date, timedelta
+
+    soon = (date.today() + timedelta(days=45)).isoformat()
+    pos_customer(sandbox, **{wire.RECOMMENDATION_EXPIRATION_DATE: soon})
+    for days, verdict in ((30, Verdict.OK), (60, Verdict.SOON)):
+        window = open_window(active=True, expiry_warning_days=days)
+        with qtbot.waitSignal(window.returning.view_opened, timeout=10000) as opened:
+            window.returning.find(customer_id=sandbox.created()[0][wire.RESP_ID])
+        assert {c.what: c for c in opened.args[0].checks}[RECOMMENDATION_EXPIRY].verdict is verdict
+        opened.args[0].close()
+        open_window.shut_down(window)

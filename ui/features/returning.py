@@ -194,7 +194,8 @@ class ReturningFeature(QObject):
         scanned = self._scan_values.get(ID_EXPIRATION_DATE) or window.wizard.values.get(ID_EXPIRATION_DATE)
         checks = check_customer({**customer, **{k: v for k, v in self._scan_values.items() if k == wire.DATE_OF_BIRTH}},
                                 jurisdiction=window.config.jurisdiction, today=date.today(),
-                                scanned_id_expiry=scanned or None)
+                                scanned_id_expiry=scanned or None,
+                                soon_days=max(0, int(window.config.expiry_warning_days)))
         note = ""
         if waiting:
             note = self.tr("An intake for this person is still waiting in the outbox (%s): it counts as already "
