@@ -57,7 +57,12 @@ class Figures:
     worst_moving_ms: float = 0.0
     worst_submit_ms: float = 0.0
     worst_where: str = ""
+    # the same stalls counted in the UI thread's own CPU time: without the time the machine gave
+    # to other processes meanwhile (the wall-clock figures include it)
+    cpu_moving_ms: float = 0.0
+    cpu_submit_ms: float = 0.0
     by_action: dict[str, float] = field(default_factory=dict)  # the longest stall during each action
+    cpu_by_action: dict[str, float] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
 
 
@@ -74,10 +79,12 @@ class Heartbeat:
         self.phase = ""
         self.figures = Figures()
         self._last = 0.0
+        self._last_cpu = 0.0
 
     def start(self, figures: Figures) -> None:
         self.figures = figures
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self.timer.start()
 
     def stop(self) -> None:
@@ -88,18 +95,22 @@ class Heartbeat:
         self._tick()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu_now = time.perf_counter(), time.thread_time()
         gap = (now - self._last) * 1000.0
-        self._last = now
+        cpu_gap = (cpu_now - self._last_cpu) * 1000.0
+        self._last, self._last_cpu = now, cpu_now
         f = self.figures
         f.busy_ms += max(0.0, gap - 1.0)
         if gap > f.worst_ms:
             f.worst_ms, f.worst_where = gap, self.phase
         f.by_action[self.phase] = max(gap, f.by_action.get(self.phase, 0.0))
+        f.cpu_by_action[self.phase] = max(cpu_gap, f.cpu_by_action.get(self.phase, 0.0))
         if self.phase.startswith("move"):
             f.worst_moving_ms = max(f.worst_moving_ms, gap)
+            f.cpu_moving_ms = max(f.cpu_moving_ms, cpu_gap)
         if self.phase.startswith("submit"):
             f.worst_submit_ms = max(f.worst_submit_ms, gap)
+            f.cpu_submit_ms = max(f.cpu_submit_ms, cpu_gap)
 
 
 class Clerk:
@@ -178,7 +189,8 @@ class Clerk:
             self.run_loop(action.until, action.settle_ms)
             where = self.target().objectName() if self.target() is not None else "-"
             line = (f"{action.label:<32} step {self.window.wizard.current}  focus {where:<24} "
-                    f"longest stall {figures.by_action.get(self.heartbeat.phase, 0.0):5.1f} ms")
+                    f"longest stall {figures.by_action.get(self.heartbeat.phase, 0.0):5.1f} ms "
+                    f"(UI-thread CPU {figures.cpu_by_action.get(self.heartbeat.phase, 0.0):5.1f} ms)")
             figures.log.append(line)
             if self.verbose:
                 print("   ", line)
@@ -368,7 +380,7 @@ def main() -> int:
     failed = False
     with SandboxServer(api_key=KEY) as sandbox:
         print(f"{'intake':<9} {'actions':>7} {'moving':>6}   {'program time':>12}   {'worst stall: Submit':>19}  "
-              f"{'moving':>7}  {'run':>7}  (where)")
+              f"{'moving':>7}  {'run':>7}  {'UI-thread CPU: Submit':>21} {'moving':>7}  (where)")
         for kind in ("scanned", "typed", "medical"):
             rounds = [run(kind, sandbox, card, heartbeat, args.verbose and i == 0) for i in range(args.rounds)]
             first = rounds[0]
@@ -376,15 +388,19 @@ def main() -> int:
             submit = sorted(r.worst_submit_ms for r in rounds)
             moving = sorted(r.worst_moving_ms for r in rounds)
             worst = max(rounds, key=lambda r: r.worst_ms)
+            cpu_submit = max(r.cpu_submit_ms for r in rounds)
+            cpu_moving = max(r.cpu_moving_ms for r in rounds)
             print(f"{kind:<9} {first.actions:>7} {first.moves:>6}   {busy[0] / 1000:5.2f}–{busy[-1] / 1000:4.2f} s   "
                   f"{submit[0]:7.1f}–{submit[-1]:5.1f} ms  {moving[-1]:5.1f} ms  {worst.worst_ms:5.1f} ms  "
-                  f"({worst.worst_where})")
+                  f"{cpu_submit:17.1f} ms {cpu_moving:5.1f} ms  ({worst.worst_where})")
             most, most_moving = TARGETS[kind]
             if first.actions > most or (most_moving is not None and first.moves > most_moving):
                 print(f"  over target: at most {most} actions" + (f", {most_moving} moving" if most_moving else ""))
                 failed = True
             if submit[-1] >= FRAME_MS or moving[-1] >= FRAME_MS:
-                print(f"  over target: a stall of {FRAME_MS:.0f} ms or more at Submit or while moving")
+                print(f"  over target: a stall of {FRAME_MS:.0f} ms or more at Submit or while moving"
+                      + ("" if max(cpu_submit, cpu_moving) >= FRAME_MS else
+                         " (wall clock; not in the UI thread's own time: the machine was busy elsewhere)"))
                 failed = True
     return 1 if failed else 0
 

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +58,11 @@ def run_task(
         elif isinstance(value, BaseException):
             log.error("background task failed: %s", type(value).__name__)
 
-    relay.done.connect(lambda result: finish(on_done, result))
-    relay.failed.connect(lambda exc: finish(on_error, exc))
+    # The result arrives as a posted event; the callback runs from a zero timer instead, so the
+    # layout and painting it causes come in the next turn of the event loop, not in the same
+    # batch of posted events: no single turn holds the window for both.
+    relay.done.connect(lambda result: QTimer.singleShot(0, lambda: finish(on_done, result)))
+    relay.failed.connect(lambda exc: QTimer.singleShot(0, lambda: finish(on_error, exc)))
     (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
 
 
