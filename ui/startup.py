@@ -33,7 +33,6 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
 
 from app.steps import REVIEW, STEPS
 from ui.tasks import run_task
@@ -252,20 +251,23 @@ class StartUp(QObject):
 
 class _EarlyKeys(QObject):
     """Keys typed at the frame, before the first field exists: held, then typed into the
-    field that has the focus once it does (through the scanner's filter too), in order."""
+    field that has the focus once it does (through the scanner's filter too), in order.
+
+    The frame has no focusable widget, so its keys come to the window itself: the filter sits
+    on the window only. (An application-wide Python filter this early would hold back the first
+    paint: PySide6 then makes a Python class for every kind of object an event goes to.)"""
 
     def __init__(self, window) -> None:
         super().__init__(window)
         from PySide6.QtCore import QEvent
-        from PySide6.QtWidgets import QApplication
 
         self.window = window
         self._kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
         self._held: list = []
-        QApplication.instance().installEventFilter(self)
+        window.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() in self._kinds and isinstance(obj, QWidget) and obj.window() is self.window:
+        if event.type() in self._kinds:
             self._held.append(event.clone())
             return True
         return False
@@ -273,7 +275,7 @@ class _EarlyKeys(QObject):
     def replay(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        QApplication.instance().removeEventFilter(self)
+        self.window.removeEventFilter(self)
         held, self._held = self._held, []
         target = QApplication.focusWidget()
         if target is not None:
