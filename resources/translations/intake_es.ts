@@ -1810,6 +1810,11 @@
             <source>&amp;Continue</source>
             <translation>&amp;Continuar</translation>
         </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>&amp;Open the existing customer</source>
+            <translation>&amp;Abrir el cliente existente</translation>
+        </message>
     </context>
     <context>
         <name>IntakeSession</name>

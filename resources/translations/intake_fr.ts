@@ -1810,6 +1810,11 @@
             <source>&amp;Continue</source>
             <translation>&amp;Continuer</translation>
         </message>
+        <message>
+            <location filename="../../ui/features/idscan.py" />
+            <source>&amp;Open the existing customer</source>
+            <translation>&amp;Ouvrir le client existant</translation>
+        </message>
     </context>
     <context>
         <name>IntakeSession</name>

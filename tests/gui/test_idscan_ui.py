@@ -368,9 +368,31 @@ def test_continuing_on_a_true_duplicate_says_it_is_a_returning_customer(open_win
     qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox, "duplicate_confirm")),
                     timeout=5000)
     box = next(b for b in window.findChildren(QMessageBox, "duplicate_confirm") if b.isVisible())
-    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert box.defaultButton().objectName() == "duplicate_open"  # the customer the POS holds, one key away
     with qtbot.waitSignal(window.session.submitted, timeout=15000) as sent:
         qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Continue in one key
     assert sent.args[0] == "needs_attention"
     assert "returning customer" in window.outcome.text()
     assert "Fix the fields marked below" not in window.outcome.text()
+
+
+def test_the_duplicate_question_opens_the_customer_the_pos_holds_by_default(open_window, qtbot, sandbox):
+    from ui.features.returning import ReturningFeature
+
+    existing = sandbox.add_customer({wire.FIRST_NAME: "Sean", wire.LAST_NAME: "O'Brien",
+                                     wire.DATE_OF_BIRTH: "1977-08-31", wire.STATE_ID: CARD.fields[wire.STATE_ID]})
+    window = open_window(active=True)
+    feature = feature_of(window)
+    with qtbot.waitSignal(feature.checked, timeout=5000):
+        type_burst(qtbot, window.editor(wire.FIRST_NAME), CARD.text)
+    answers = []
+    feature.check_before_submit(lambda: answers.append("sent"))
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox, "duplicate_confirm")),
+                    timeout=5000)
+    box = next(b for b in window.findChildren(QMessageBox, "duplicate_confirm") if b.isVisible())
+    assert box.defaultButton().objectName() == "duplicate_open"
+    returning = window.findChild(ReturningFeature)
+    with qtbot.waitSignal(returning.view_opened, timeout=10000) as opened:
+        box.defaultButton().click()
+    assert answers == []  # nothing sent
+    assert str(existing[wire.RESP_ID]) in str(opened.args[0].customer.get(wire.RESP_ID, "")) or opened.args[0]

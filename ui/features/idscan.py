@@ -505,16 +505,28 @@ class IdScanFeature(QObject):
                           self.tr("This customer may already exist."), parent=self.window)
         box.setObjectName("duplicate_confirm")
         box.setInformativeText("\n".join(self.describe(matches)))
-        # Going back stays the default: the POS refuses a second customer with the same state ID.
+        # The POS refuses a second customer with the same state ID: when the customer is known by
+        # its POS number, opening it (to check in or update) is the default; else going back is.
         # Alt+C continues (a namesake, or a customer the POS does not hold) in one key.
+        from ui.features.returning import ReturningFeature
+
+        returning = self.window.findChild(ReturningFeature)
+        existing = next((m.customer_id for m in matches if m.customer_id is not None), None)
         go = box.addButton(self.tr("&Continue"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
+        open_existing = None
+        if returning is not None and existing is not None:
+            open_existing = box.addButton(self.tr("&Open the existing customer"), QMessageBox.ButtonRole.ActionRole)
+            open_existing.setObjectName("duplicate_open")
+        box.setDefaultButton(open_existing or cancel)
 
         def answered(_result: int) -> None:
-            if box.clickedButton() is go:
-                proceed()
+            clicked = box.clickedButton()
             box.deleteLater()
+            if clicked is go:
+                proceed()
+            elif clicked is not None and clicked is open_existing:
+                returning.find(customer_id=existing)
 
         box.finished.connect(answered)
         box.open()
