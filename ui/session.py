@@ -416,8 +416,8 @@ class IntakeSession(QObject):
             if set(entry.field_errors) == {wire.STATE_ID} and not entry.form_errors:
                 # nothing to fix when it is the same person: the customer is already in the POS
                 return self.tr("The POS already holds a customer with this state ID. If the number is right, this "
-                               "is a returning customer: nothing needs sending (start a new intake); if not, "
-                               "correct it and submit again.")
+                               "is a returning customer: open it with Find customer (Ctrl+F) to check it in or "
+                               "update it; if not, correct the number and submit again.")
             return self.tr("The POS refused the record. Fix the fields marked below and submit again.")
         return self.tr("The intake could not be sent: %s") % tr_stored(entry.last_error)
 

@@ -1870,8 +1870,8 @@
         </message>
         <message>
             <location filename="../../ui/session.py" />
-            <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: nothing needs sending (start a new intake); if not, correct it and submit again.</source>
-            <translation>El POS ya tiene un cliente con este número de identificación estatal. Si el número es correcto, es un cliente que regresa: no hace falta enviar nada (empiece un registro nuevo); si no, corríjalo y envíe de nuevo.</translation>
+            <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: open it with Find customer (Ctrl+F) to check it in or update it; if not, correct the number and submit again.</source>
+            <translation>El POS ya tiene un cliente con este número de identificación estatal. Si el número es correcto, es un cliente que regresa: ábralo con Buscar cliente (Ctrl+F) para registrar su visita o actualizarlo; si no, corrija el número y envíe de nuevo.</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
