@@ -1871,7 +1871,7 @@
         <message>
             <location filename="../../ui/session.py" />
             <source>The POS already holds a customer with this state ID. If the number is right, this is a returning customer: open it with Find customer (Ctrl+F) to check it in or update it; if not, correct the number and submit again.</source>
-            <translation>Le POS a déjà un client avec ce numéro de pièce d’identité. Si le numéro est juste, c’est un client qui revient : ouvrez-le avec Trouver un client (Ctrl+F) pour l’enregistrer ou le mettre à jour ; sinon, corrigez le numéro et soumettez à nouveau.</translation>
+            <translation>Le POS a déjà un client avec ce numéro de pièce d’identité. Si le numéro est juste, c’est un client qui revient : ouvrez-le avec Chercher un client (Ctrl+F) pour l’enregistrer ou le mettre à jour ; sinon, corrigez le numéro et soumettez à nouveau.</translation>
         </message>
         <message>
             <location filename="../../ui/session.py" />
