@@ -95,11 +95,35 @@ class IdScanFeature(QObject):
         self._build_actions()
         self.wedge = WedgeFilter(self._accepts, max_gap_ms=max_gap_ms, quiet_ms=quiet_ms, clock=clock, parent=self)
         self.wedge.scanned.connect(self._burst)
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.instance().installEventFilter(self.wedge)
+        self._listen_on_identity_fields()
         window.new_intake_requested.connect(self.clear_banner)
         window.submit_requested.connect(self._remember_submitted)
+
+    def _listen_on_identity_fields(self) -> None:
+        """The scanner's filter on the Identity step's fields first, then, once the first field
+        is painted, on the whole application (a scan is caught wherever it is typed). An
+        application-wide Python filter costs every event of the window a call into Python: on
+        the fields alone it stays out of the first step's polish and paint, the start-up's
+        longest wait, while a scan typed into them is caught from the first key."""
+        from ui.app_setup import when_painted
+
+        self._field_targets = [row.editor.focusProxy() or row.editor
+                               for row in self.window.form_pages[IDENTITY].rows.values()]
+        for target in self._field_targets:
+            target.installEventFilter(self.wedge)
+        when_painted(self._field_targets[0], self.listen_everywhere)
+
+    def listen_everywhere(self) -> None:
+        """The scanner's filter on the whole application (from the fields it started on)."""
+        targets, self._field_targets = self._field_targets, []
+        if not targets:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        for target in targets:
+            if shiboken6.isValid(target):
+                target.removeEventFilter(self.wedge)
+        QApplication.instance().installEventFilter(self.wedge)
 
     def attach(self) -> None:
         """Once the window is complete (every step, the intake, the session): watch the filled
@@ -107,6 +131,7 @@ class IdScanFeature(QObject):
         if self.attached:
             return
         self.attached = True
+        self.listen_everywhere()
         window = self.window
         self._watch_edits()
         session = getattr(window, "session", None)
