@@ -100,18 +100,15 @@ class IdScanFeature(QObject):
         window.submit_requested.connect(self._remember_submitted)
 
     def _listen_on_identity_fields(self) -> None:
-        """The scanner's filter on the Identity step's fields first, then, once the first field
-        is painted, on the whole application (a scan is caught wherever it is typed). An
-        application-wide Python filter costs every event of the window a call into Python: on
-        the fields alone it stays out of the first step's polish and paint, the start-up's
-        longest wait, while a scan typed into them is caught from the first key."""
-        from ui.app_setup import when_painted
-
+        """The scanner's filter on the Identity step's fields first, then, from ``attach``, on
+        the whole application (a scan is caught wherever it is typed). An application-wide
+        Python filter costs every event a call into Python, and its first events make PySide6
+        build many Python classes at once: on the fields alone it stays out of the start-up's
+        way, while a scan typed into them (the window opens on them) is caught from the first key."""
         self._field_targets = [row.editor.focusProxy() or row.editor
                                for row in self.window.form_pages[IDENTITY].rows.values()]
         for target in self._field_targets:
             target.installEventFilter(self.wedge)
-        when_painted(self._field_targets[0], self.listen_everywhere)
 
     def listen_everywhere(self) -> None:
         """The scanner's filter on the whole application (from the fields it started on)."""
