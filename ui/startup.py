@@ -137,6 +137,10 @@ class StartUp(QObject):
         # The imports run once the pages are made: both at once would slow each piece down
         # (one interpreter lock), and the pages are what the clerk may go to first.
         self._pieces.append((False, self._start_imports))
+        # While the imports run: the rest of PySide6's classes, which the scanner's filter
+        # would otherwise make all at once at the first keys typed after start-up.
+        for module in ("QtGui", "QtWidgets"):
+            self._pieces.extend((False, load) for load in qt_class_loads(module))
         self._pieces.append((True, partial(importlib.import_module, "ui.pages.review")))
         self._pieces.append((True, partial(self.window.build_step, REVIEW, review_sections=False)))
         for index in range(REVIEW):
