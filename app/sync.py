@@ -347,8 +347,8 @@ class OutboxSyncer:
         try:
             uploaded = self._upload_documents(client, item)
             phase = "lookup"
-            self.outbox.mark_posting(entry_id)
             if was_uncertain:
+                self.outbox.mark_posting(entry_id)  # looked up first: not to be discarded meanwhile
                 try:
                     existing = self._find_existing(client, item)
                 except _CannotRuleOut:
