@@ -13,7 +13,7 @@ rules are loaded, the intake itself (``start_intake``), which takes over what wa
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,6 +50,7 @@ _STEP_COLUMNS = {"consent": 1, "documents": 1}
 # After start-up, the hidden steps are rendered once in idle moments (_warm_pages).
 _WARM_AFTER_MS = 1000
 _WARM_GAP_MS = 50
+_WARM_QUIET_MS = 1500  # only once the form has been left alone this long
 # Step-list text colours (the list is dark; the stylesheet cannot reach single items).
 _PLAIN = QColor("#e5e7eb")
 _FLAGGED = QColor("#fca5a5")
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self._advance_early = False
         self.typed_early = False  # start_intake found values typed before it
         self._frame_finished = False
+        self._last_edit = QElapsedTimer()  # restarted on every edit: hidden pages render only in a lull
+        self.intake_changed.connect(self._last_edit.start)
         self._build_frame()
         self.resize(1280, 720)
         if build:
@@ -267,6 +270,10 @@ class MainWindow(QMainWindow):
         if left is None:
             left = [p for p in self.pages if p is not None and p is not self.stack.currentWidget()]
         if not left:
+            return
+        if self._last_edit.isValid() and self._last_edit.elapsed() < _WARM_QUIET_MS:
+            # the clerk is typing (or a scanner is): a 30-40 ms render now would be felt; wait
+            QTimer.singleShot(_WARM_QUIET_MS, self, lambda: self._warm_pages(left))
             return
         page = left.pop(0)
         if shiboken6.isValid(page) and not page.isVisible():
