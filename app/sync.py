@@ -61,7 +61,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from app import wire
-from app.api.client import usable_id
 from app.api.errors import (
     ApiError,
     AuthError,
@@ -72,6 +71,7 @@ from app.api.errors import (
     RateLimited,
     Rejected,
     ServerError,
+    usable_id,
 )
 from app.crypto import DecryptError
 from app.i18n import QT_TRANSLATE_NOOP as N

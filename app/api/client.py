@@ -25,6 +25,8 @@ import httpx
 from app import __version__, wire
 from app.api import errorbody
 from app.api.errors import (
+    MAX_ID,
+    MAX_ID_CHARS,
     ApiError,
     AuthError,
     BadResponse,
@@ -35,6 +37,7 @@ from app.api.errors import (
     RateLimited,
     Rejected,
     ServerError,
+    usable_id,
 )
 from app.credentials import clean_api_key
 
@@ -190,22 +193,9 @@ def _seconds_until_date(text: str, now: datetime | None) -> float | None:
         return None
 
 
-# --- ids in replies ----------------------------------------------------------------------------------
+# --- ids in replies: usable_id (app.api.errors) ---------------------------------------------------
 # A record id is a positive integer that fits the station's database (64-bit signed), or a short
 # string without control characters. Anything else is a reply the station cannot store.
-MAX_ID = 2**63 - 1
-MAX_ID_CHARS = 64
-
-
-def usable_id(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return 1 <= value <= MAX_ID
-    if isinstance(value, str):
-        text = value.strip()
-        return 0 < len(text) <= MAX_ID_CHARS and text.isprintable()
-    return False
 
 
 # --- failures ---------------------------------------------------------------------------------------

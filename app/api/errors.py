@@ -97,3 +97,21 @@ class NetworkError(ApiError):
 
     def __repr__(self) -> str:
         return f"NetworkError(may_have_reached={self.may_have_reached!r}, message={self.message!r})"
+
+
+# --- ids in the server's replies ---------------------------------------------------------------
+MAX_ID = 2**63 - 1
+MAX_ID_CHARS = 64
+
+
+def usable_id(value: object) -> bool:
+    """Whether a customer or file id from the server can be kept and sent back: a whole number
+    from 1 to MAX_ID, or a printable text of at most MAX_ID_CHARS characters."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 1 <= value <= MAX_ID
+    if isinstance(value, str):
+        text = value.strip()
+        return 0 < len(text) <= MAX_ID_CHARS and text.isprintable()
+    return False
