@@ -9,6 +9,7 @@ from app.config import Config
 from app.steps import Step
 from ui.form import MNEMONICS, make_editor
 from ui.i18n import tr_label
+from ui.pages import paint_once
 from ui.widgets.field_row import FieldRow
 
 # Fields that span both columns of a two-column step.
@@ -59,6 +60,7 @@ class FormPage(QScrollArea):
         for c in range(columns):
             grid.setColumnStretch(c, 1)
         self.setWidget(body)
+        paint_once(self)
 
     def editor(self, name: str) -> QWidget:
         return self.rows[name].editor

@@ -25,6 +25,7 @@ from app import wire
 from app.validation import RecordInvalid
 from app.wizard import REVIEW, STEPS, IntakeWizard
 from ui.i18n import tr_choice, tr_label, tr_message, translate
+from ui.pages import paint_once
 from ui.widgets.field_row import set_status
 
 _CHOICE_FIELDS = frozenset({wire.GENDER, wire.ID_TYPE, wire.REFERRAL_SOURCE, wire.TYPE, "address.country"})
@@ -49,6 +50,8 @@ class ReviewPage(QScrollArea):
         self.problems = QLabel(self._body)
         self.problems.setObjectName("form_errors")
         self.problems.setWordWrap(True)
+        self.problems.setProperty("status", "")
+        self.problems.hide()  # until there are problems: no room taken, none given back at the first render
         self._layout.addWidget(self.problems)
         self._values: dict[str, QLabel] = {}  # field name -> its value on this page
         self._body_for: IntakeWizard | None = None  # the intake whose body is to be shown next turn
@@ -57,7 +60,7 @@ class ReviewPage(QScrollArea):
         self._changes_grid = QGridLayout(self.changes)
         self.changes.hide()
         self._layout.addWidget(self.changes)
-        self._changes_shown: tuple | None = None
+        self._changes_shown: tuple | None = (None, (), None)  # the intake as usual: no changes shown
         self._sections = QVBoxLayout()
         self._layout.addLayout(self._sections)
         if sections:
@@ -74,6 +77,7 @@ class ReviewPage(QScrollArea):
         self._layout.addWidget(self.body_view)
         self._layout.addStretch(1)
         self.setWidget(self._body)
+        paint_once(self)
 
     def add_section(self, index: int) -> None:
         """The section of step ``index``, after those already there (in step order)."""
@@ -88,7 +92,7 @@ class ReviewPage(QScrollArea):
             self._show_value(value, name, wizard, errors, documents, group_names)
         # the request body (a full build and JSON) follows a turn later: entering Review stays quick
         if self._body_for is None:
-            QTimer.singleShot(0, self._show_pending_body)
+            QTimer.singleShot(0, self._body_next_turn)
         self._body_for = wizard
         form = wizard.form_errors()
         problem_steps = sorted({i for i in wizard.steps_with_problems(shown_only=False) if i != REVIEW})
@@ -120,6 +124,7 @@ class ReviewPage(QScrollArea):
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setProperty("status", "")  # set before its first polish: no re-polish at the first render
             form.addRow(tr_label(name) + ":", value)
             self._values[name] = value
         return box
@@ -145,7 +150,9 @@ class ReviewPage(QScrollArea):
         updating = title is not None
         for i in range(self._sections.count()):
             widget = self._sections.itemAt(i).widget()
-            if widget is not None:
+            # only where it changes: setVisible(True) on a section shown with its page (never
+            # hidden itself) would show it and its dozens of labels over again
+            if widget is not None and widget.isHidden() != updating:
                 widget.setVisible(not updating)
         while self._changes_grid.count():
             item = self._changes_grid.takeAt(0)
@@ -174,7 +181,13 @@ class ReviewPage(QScrollArea):
                 self._changes_grid.addWidget(cell, row, column)
         self.body_title.setText(translate("Review", "As it will be sent to the POS (only the changes):"))
         if body is not None:
-            self.body_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
+            self._set_body_text(json.dumps(body, indent=2, ensure_ascii=False))
+
+    def _body_next_turn(self) -> None:
+        # the zero timer set by render fires in the pass that lays out and paints the page
+        # entered; one set from it fires in the pass after: the body comes in a turn of its own
+        if shiboken6.isValid(self):
+            QTimer.singleShot(0, self._show_pending_body)
 
     def _show_pending_body(self) -> None:
         wizard, self._body_for = self._body_for, None
@@ -187,11 +200,15 @@ class ReviewPage(QScrollArea):
         try:
             body = wizard.body()
         except RecordInvalid:
-            self.body_view.setPlainText(translate("Review", "Shown once every step is complete."))
+            self._set_body_text(translate("Review", "Shown once every step is complete."))
             return
         if wizard.value(wire.DOCUMENTS):
             body[wire.DOCUMENTS] = translate("Review", "(uploaded first, then listed here by file id)")
-        self.body_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
+        self._set_body_text(json.dumps(body, indent=2, ensure_ascii=False))
+
+    def _set_body_text(self, text: str) -> None:
+        if text != self.body_view.toPlainText():  # unchanged: no new layout of the text
+            self.body_view.setPlainText(text)
 
     @staticmethod
     def display_value(name: str, value, group_names: Callable[[list[int]], list[str]]) -> str:
