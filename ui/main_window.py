@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
     # --- rendering ------------------------------------------------------------------
     def refresh(self) -> None:
         index = self.wizard.current
-        self.stack.setCurrentWidget(self.pages[index])
+        self._show_page(self.pages[index])
         self.steps.setCurrentRow(index)
         self.title.setText(translate("Steps", STEPS[index].title))
         self.back_button.setEnabled(self.wizard.can_go_back)
@@ -420,6 +420,21 @@ class MainWindow(QMainWindow):
         self.submit_button.setVisible(index == REVIEW)
         self.submit_button.setDefault(index == REVIEW)  # Enter on Review submits, and the button shows it
         self.refresh_messages()
+
+    def _show_page(self, page: QWidget) -> None:
+        """Another step's page on screen, laid out in the next pass of the event loop and
+        painted in the pass after: a pass does one or the other, not both (each some 5-10 ms
+        for a page of a few dozen widgets), so neither holds the window long."""
+        if self.stack.currentWidget() is page:
+            return
+        if self.stack.updatesEnabled():
+            self.stack.setUpdatesEnabled(False)
+            # a timer, not a zero one: those come as posted events, before the layout's
+            QTimer.singleShot(1, self.stack, self._paint_page)
+        self.stack.setCurrentWidget(page)
+
+    def _paint_page(self) -> None:
+        self.stack.setUpdatesEnabled(True)  # the page, laid out by now, painted in the next pass
 
     def refresh_messages(self) -> None:
         wizard = self.wizard

@@ -30,15 +30,16 @@ class _Events(QObject):
 
 def _enter(window, index: int, kinds) -> Counter:
     """Go to step ``index`` and run the event loop one pass at a time up to the pass that
-    paints: the events of that single update."""
+    paints the page: the events of that single update (the layout comes a pass before)."""
     app = QApplication.instance()
     events = _Events({*kinds, QEvent.Type.Paint})
+    page = window.pages[index]
     app.installEventFilter(events)
     try:
         window.go_to(index)
         for _ in range(200):
             QCoreApplication.processEvents()
-            if any(kind == QEvent.Type.Paint for kind, _ in events.seen):
+            if any(kind == QEvent.Type.Paint and page.isAncestorOf(obj) for kind, obj in events.seen):
                 break
             time.sleep(0.005)
     finally:
@@ -76,3 +77,29 @@ def test_entering_review_shows_its_values_once_and_keeps_the_request_body(qtbot,
     assert values and all(seen[(QEvent.Type.Show, v)] == 1 for v in values)
     assert review.findChild(QLabel, f"review.{wire.LAST_NAME}").text() == SAMPLE[wire.LAST_NAME]
     qtbot.waitUntil(lambda: f'"{wire.LAST_NAME}"' in review.body_view.toPlainText())
+
+
+def test_a_step_entered_is_laid_out_in_one_pass_and_painted_in_a_later_one(qtbot, open_window):
+    window = open_window()
+    qtbot.waitExposed(window)
+    fill_window(window, SAMPLE)
+    window.go_to(REVIEW - 1)
+    qtbot.wait(50)
+    page = window.pages[REVIEW]
+    app = QApplication.instance()
+    passes: list[_Events] = []
+    window.go_to(REVIEW)
+    for _ in range(200):
+        events = _Events({QEvent.Type.LayoutRequest, QEvent.Type.Paint})
+        app.installEventFilter(events)
+        QCoreApplication.processEvents()
+        app.removeEventFilter(events)
+        passes.append(events)
+        if any(kind == QEvent.Type.Paint and page.isAncestorOf(obj) for kind, obj in events.seen):
+            break
+        time.sleep(0.005)
+    identity = page.findChild(QWidget, "review.identity")
+    laid_out = [i for i, p in enumerate(passes) if (QEvent.Type.LayoutRequest, identity) in p.seen]
+    painted = [i for i, p in enumerate(passes) if (QEvent.Type.Paint, identity) in p.seen]
+    assert laid_out and painted and laid_out[0] < painted[0]
+    assert window.stack.updatesEnabled()

@@ -28,6 +28,7 @@ from ui.i18n import tr_choice, tr_label, tr_message, translate
 from ui.pages import paint_once
 from ui.widgets.field_row import set_status
 
+_BODY_AFTER_MS = 20
 _CHOICE_FIELDS = frozenset({wire.GENDER, wire.ID_TYPE, wire.REFERRAL_SOURCE, wire.TYPE, "address.country"})
 
 
@@ -90,9 +91,10 @@ class ReviewPage(QScrollArea):
         errors = wizard.errors()
         for name, value in self._values.items():
             self._show_value(value, name, wizard, errors, documents, group_names)
-        # the request body (a full build and JSON) follows a turn later: entering Review stays quick
+        # the request body (a full build and JSON) follows once the page is laid out and painted
+        # (two passes of the event loop, see MainWindow._show_page): entering Review stays quick
         if self._body_for is None:
-            QTimer.singleShot(0, self._body_next_turn)
+            QTimer.singleShot(_BODY_AFTER_MS, self, self._show_pending_body)
         self._body_for = wizard
         form = wizard.form_errors()
         problem_steps = sorted({i for i in wizard.steps_with_problems(shown_only=False) if i != REVIEW})
@@ -182,12 +184,6 @@ class ReviewPage(QScrollArea):
         self.body_title.setText(translate("Review", "As it will be sent to the POS (only the changes):"))
         if body is not None:
             self._set_body_text(json.dumps(body, indent=2, ensure_ascii=False))
-
-    def _body_next_turn(self) -> None:
-        # the zero timer set by render fires in the pass that lays out and paints the page
-        # entered; one set from it fires in the pass after: the body comes in a turn of its own
-        if shiboken6.isValid(self):
-            QTimer.singleShot(0, self._show_pending_body)
 
     def _show_pending_body(self) -> None:
         wizard, self._body_for = self._body_for, None
