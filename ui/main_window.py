@@ -429,8 +429,10 @@ class MainWindow(QMainWindow):
             return
         if self.stack.updatesEnabled():
             self.stack.setUpdatesEnabled(False)
-            # a timer, not a zero one: those come as posted events, before the layout's
-            QTimer.singleShot(1, self.stack, self._paint_page)
+            # A zero timer comes as a posted event, in the pass that lays the page out; the
+            # timer it starts fires once that pass is over (a timer started here could fire
+            # before it, when this runs from a posted event itself).
+            QTimer.singleShot(0, self.stack, lambda: QTimer.singleShot(1, self.stack, self._paint_page))
         self.stack.setCurrentWidget(page)
 
     def _paint_page(self) -> None:

@@ -19,7 +19,8 @@ def repolish(widget: QWidget) -> None:
 
 
 _pending: list[QWidget] = []
-_PER_TURN = 6  # a repolish costs about half a millisecond with the stylesheet: a few per event-loop turn
+_PER_TURN = 2  # a repolish costs about half a millisecond with the stylesheet: a couple per event-loop turn,
+# which may also lay out or paint a page
 
 
 def repolish_later(widget: QWidget) -> None:
