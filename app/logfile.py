@@ -4,7 +4,7 @@ A station started from the desktop menu has no terminal, so what goes to standar
 this keeps the same lines in ``intake.log`` (Linux ``~/.local/state/intake/log``, Windows
 ``%LOCALAPPDATA%\\intake\\Logs``, macOS ``~/Library/Logs/intake``), at most ``MAX_BYTES`` a file and
 ``BACKUPS`` older files. The lines are the program's log lines as they are: no personal data and
-no key in them (the API client's redaction, app.api.client.redact, is applied here once more).
+no key in them (the API client's redaction, app.api.redaction, is applied here once more).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 
 from app import __version__
+from app.api.redaction import RedactingFilter
 
 APP_NAME = "intake"
 LOG_FILE = "intake.log"
@@ -44,20 +45,6 @@ def current_log_file() -> Path | None:
     return Path(_installed.baseFilename)  # type: ignore[attr-defined]
 
 
-class _Redacting(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        from app.api.client import redact  # only once a line is written: start-up does not load httpx
-
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record is the logging module's problem, not a leak
-            return True
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
 def install_log_file(folder: Path | None = None, logger: logging.Logger | None = None) -> Path | None:
     """Also log to ``folder``/intake.log (default: log_folder()), rotating; once per process.
     Returns the file, or None when it cannot be written (then the station logs as before)."""
@@ -76,7 +63,7 @@ def install_log_file(folder: Path | None = None, logger: logging.Logger | None =
         logging.getLogger(__name__).warning("no log file in %s (%s)", folder, exc.strerror or type(exc).__name__)
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
-    handler.addFilter(_Redacting())
+    handler.addFilter(RedactingFilter())
     handler.emit(logging.LogRecord(__name__, logging.INFO, __file__, 0, "intake %s started (Python %s, %s)",
                                    (__version__, platform.python_version(), sys.platform), None))
     (logger or logging.getLogger()).addHandler(handler)

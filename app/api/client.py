@@ -39,12 +39,12 @@ from app.api.errors import (
     ServerError,
     usable_id,
 )
+from app.api.redaction import REDACTED, RedactingFilter, remember_key
 from app.credentials import clean_api_key
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"intake/{__version__}"
-_REDACTED = "<redacted>"
 _LOOPBACK_NAMES = frozenset({"localhost"})
 # A reply longer than this is not read: the API's answers are a few kilobytes, a listing of a
 # busy day's customers a few hundred.
@@ -54,40 +54,11 @@ _SLOWEST_UPLOAD = 128 * 1024
 # The most time the default request deadline leaves for reading a reply once it has begun.
 _REPLY_TIME = 10.0
 
-# --- keeping secrets and personal data out of the log ---------------------------------------------
-# httpx logs every request's URL at INFO; the state-ID lookup carries a customer's ID number in
-# its path, and a server may echo the API key into a message. Both are scrubbed before any
-# handler sees them.
-_STATE_ID_PREFIX = wire.PATH_CUSTOMER_BY_STATE_ID.split("{", 1)[0]
-_STATE_ID_IN_URL = re.compile(re.escape(_STATE_ID_PREFIX) + r"[^\s\"'?#]+")
-_known_keys: set[str] = set()
-
-
-def redact(text: str) -> str:
-    """``text`` with every API key known to this process and every state ID in a URL hidden."""
-    for key in _known_keys:
-        if key in text:
-            text = text.replace(key, _REDACTED)
-    return _STATE_ID_IN_URL.sub(_STATE_ID_PREFIX + _REDACTED, text)
-
-
-class _RedactingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record is the logging module's problem, not a leak
-            return True
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
 def _install_log_redaction() -> None:
     for name in ("httpx", __name__):
         target = logging.getLogger(name)
-        if not any(isinstance(f, _RedactingFilter) for f in target.filters):
-            target.addFilter(_RedactingFilter())
+        if not any(isinstance(f, RedactingFilter) for f in target.filters):
+            target.addFilter(RedactingFilter())
 
 
 _install_log_redaction()
@@ -291,7 +262,7 @@ class ApiClient:
         self._api_origin = origin(self.api_url)
         self._files_origin = origin(self.files_url)
         key = clean_api_key(api_key)
-        _known_keys.add(key)
+        remember_key(key)
         self.__key = key
         verify: ssl.SSLContext | bool = _ssl_context(ca_bundle) if ca_bundle else True
         if transport is None:
@@ -537,7 +508,7 @@ class ApiClient:
         return reply
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self.__key, _REDACTED) if self.__key in text else text
+        return text.replace(self.__key, REDACTED) if self.__key in text else text
 
     def _status_error(self, response: httpx.Response) -> ApiError:
         status = response.status_code
