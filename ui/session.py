@@ -237,13 +237,6 @@ class IntakeSession(QObject):
             return None
         return changed_fields(self.update_of.base_body, body)
 
-    def already_consented(self) -> set[str]:
-        """Marketing channels the POS's customer already agreed to (no new consent needed)."""
-        target = self.update_of
-        if target is None:
-            return set()
-        return {c for c in wire.MARKETING_FIELDS if target.customer.get(c) is True}
-
     def _submit_update(self, body: dict[str, Any], docs: list[DocumentFile]) -> None:
         from app.audit import CHECKED_IN
         from app.consent import ConsentLog, applies_to
@@ -268,7 +261,7 @@ class IntakeSession(QObject):
         if self.draft_id is None:
             self.draft_id = new_draft_id()
         draft_id, station, refused = self.draft_id, self.station, self.entry_id
-        outbox, syncer, clerk = station.outbox, station.syncer, getattr(window, "clerk", "") or "clerk"
+        outbox, clerk = station.outbox, getattr(window, "clerk", "") or "clerk"
         gone = withdrawn_channels(target.customer, changes)
         audit = getattr(self, "audit", None)
 
@@ -285,12 +278,7 @@ class IntakeSession(QObject):
                 for channel in gone:
                     withdraw(path, station.cipher, channel, clerk=clerk, customer_id=target.customer_id,
                              intake_id=draft_id, applies_to=applies_to(target.customer, channel) or "", audit=audit)
-            try:
-                report = syncer.drain(only=[entry_id])
-            except Exception as exc:  # queued all the same: a later drain sends it
-                log.warning("sending an update failed: %s", type(exc).__name__)
-                report, self.note = None, _reason(exc)
-            return entry_id, report, outbox.get(entry_id)
+            return self._send_queued(entry_id)
 
         window.set_busy(self.tr("Sending the update…"))
         run_task(work, self._submitted, self._submit_failed)
@@ -330,7 +318,7 @@ class IntakeSession(QObject):
             # so another Submit of this intake while its entry waits adds nothing.
             self.draft_id = new_draft_id()
         draft_id, entry_id = self.draft_id, self.entry_id
-        station, outbox, syncer = self.station, self.station.outbox, self.station.syncer
+        station, outbox = self.station, self.station.outbox
 
         def work():
             # a setup that stops every send: nothing is queued (SetupProblem)
@@ -340,15 +328,19 @@ class IntakeSession(QObject):
                 target = entry_id
             else:
                 target = outbox.enqueue(body, docs, draft_id=draft_id)
-            try:
-                report = syncer.drain(only=[target])
-            except Exception as exc:  # queued all the same: a later drain sends it
-                log.warning("sending a submitted intake failed: %s", type(exc).__name__)
-                report, self.note = None, _reason(exc)
-            return target, report, outbox.get(target)
+            return self._send_queued(target)
 
         window.set_busy(self.tr("Sending…"))
         run_task(work, self._submitted, self._submit_failed)
+
+    def _send_queued(self, entry_id: str) -> tuple[str, Any, Any]:
+        """On the worker, after queueing: send the entry now; (entry id, report, entry) for _submitted."""
+        try:
+            report = self.station.syncer.drain(only=[entry_id])
+        except Exception as exc:  # queued all the same: a later drain sends it
+            log.warning("sending a submitted intake failed: %s", type(exc).__name__)
+            report, self.note = None, _reason(exc)
+        return entry_id, report, self.station.outbox.get(entry_id)
 
     def _submitted(self, result: tuple[str, Any, Any]) -> None:
         target, report, entry = result

@@ -21,14 +21,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.api.errors import ApiError
-from app.audit import REJECTED, RETRY_SCHEDULED, UPDATE_SUBMITTED, UPDATED, AuditError, AuditLog
+from app.audit import AuditError, AuditLog
 from app.commands._common import IntakeFileError, clerk_of, fail, read_intake
 from app.commands.outbox import DEFAULT_WAIT, open_station, summary
 from app.config import ConfigError
 from app.consent import ConsentLog, applies_to
 from app.consent_withdrawals import given_channels, withdraw, withdrawn_channels
 from app.credentials import CredentialsError
-from app.intake_events import IntakeEvent, field_names, intake_id_of, record_in_station_log
+from app.intake_events import outcome_of, record_in_station_log, submit_events
 from app.outbox import EntryState
 from app.sending_setup import SetupProblem, check_sending_setup
 from app.storage import StorageError
@@ -126,7 +126,7 @@ def _update(station, customer_id: int | str, changes: dict[str, Any], args: argp
               "'intake outbox sync' sends it.", file=sys.stderr)
         return EXIT_QUEUED
     entry = station.outbox.get(entry_id)
-    _record(station, args, entry, sorted(body))
+    _record(station, args, entry)
     if entry.state is EntryState.CREATED:
         done = next((u for u in report.updated if u.entry_id == entry_id), None)
         _print_json(done.customer if done and done.customer else {"id": customer_id})
@@ -161,21 +161,9 @@ def _record_withdrawals(station, args, customer_id, entry_id: str, base: dict, b
         print(f"intake {_COMMAND}: the withdrawal could not be recorded in the consent log: {exc}", file=sys.stderr)
 
 
-def _record(station, args: argparse.Namespace, entry, fields: list[str]) -> None:
-    intake = intake_id_of(entry)
-    events = [IntakeEvent(UPDATE_SUBMITTED, intake, customer_id=entry.customer_id, details={"fields": fields})]
-    if entry.state is EntryState.CREATED:
-        events.append(IntakeEvent(UPDATED, intake, customer_id=entry.customer_id, details={"fields": fields}))
-    elif entry.state in (EntryState.NEEDS_ATTENTION, EntryState.FAILED):
-        details: dict[str, Any] = {"reason": entry.state.value}
-        named = field_names(entry.field_errors or {})
-        if named:
-            details["fields"] = named
-        events.append(IntakeEvent(REJECTED, intake, customer_id=entry.customer_id, details=details))
-    else:
-        events.append(IntakeEvent(RETRY_SCHEDULED, intake, customer_id=entry.customer_id,
-                                  details={"attempt": int(entry.attempts)}))
-    problem = record_in_station_log(station, clerk_of(args), events)
+def _record(station, args: argparse.Namespace, entry) -> None:
+    """update_submitted, then updated, retry_scheduled or rejected, as the window records them."""
+    problem = record_in_station_log(station, clerk_of(args), submit_events(outcome_of(entry), entry))
     if problem:
         print(f"intake {_COMMAND}: the audit trail could not be written: {problem}", file=sys.stderr)
 

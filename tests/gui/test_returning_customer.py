@@ -194,3 +194,17 @@ def test_the_expiry_warning_window_is_a_setting(open_window, qtbot, sandbox):
         assert {c.what: c for c in opened.args[0].checks}[RECOMMENDATION_EXPIRY].verdict is verdict
         opened.args[0].close()
         open_window.shut_down(window)
+
+
+def test_an_offer_the_pos_already_holds_needs_no_new_consent_in_an_update(open_window, qtbot, sandbox):
+    pos_customer(sandbox, **{wire.CELL_PHONE: "4155550123", wire.MARKETING_SMS: True})
+    window = open_window(active=True)
+    view = scan_to_view(qtbot, window)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    fill_window(window, {wire.RECOMMENDATION_EXPIRATION_DATE: "2027-06-30"})
+    assert window.consent_step.problems() == {}  # texts were agreed to before: no signature asked again
+    window.go_to(REVIEW)
+    with qtbot.waitSignal(window.session.submitted, timeout=15000) as blocker:
+        window.submit_button.click()
+    assert blocker.args[0] == "created"
+    assert sandbox.created()[0][wire.MARKETING_SMS] is True

@@ -233,12 +233,14 @@ class ConsentStep(QObject):
         return self._new_consents(self.window.wizard.record())
 
     def _new_consents(self, record) -> list[str]:
-        """The ticked channels that need a consent now: when updating a customer, those the POS
-        already holds a yes for were consented before."""
-        session = getattr(self.window, "session", None)
-        before = session.already_consented() if session is not None and hasattr(session, "already_consented") \
-            else set()
-        return [c for c in consented_channels(record) if c not in before]
+        """The ticked channels that need a consent now: when updating a customer, not those the POS
+        already holds a yes for (``app.consent_withdrawals.given_channels``)."""
+        target = getattr(getattr(self.window, "session", None), "update_of", None)
+        if target is None:
+            return consented_channels(record)
+        from app.consent_withdrawals import given_channels
+
+        return given_channels(target.customer, record)
 
     def _needs_signature(self, channels) -> bool:
         d = self.disclosures
