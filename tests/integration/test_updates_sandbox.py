@@ -20,6 +20,7 @@ from app.crypto import Cipher, new_key
 from app.outbox import EntryKind, EntryState, Outbox
 from app.storage import outbox_path
 from app.sync import MSG_UPDATE_GONE, MSG_UPDATE_PLAN, MSG_WAITS_FOR_EARLIER, OutboxSyncer
+from tests.integration.test_outbox_sandbox import Target
 from tests.support.bodies import customer_body
 
 
@@ -27,14 +28,6 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-class Target:
-    def __init__(self, sandbox) -> None:
-        self.api_url, self.files_url, self.key = sandbox.api_url, sandbox.files_url, sandbox.api_key
-
-    def client(self) -> ApiClient:
-        return ApiClient(self.api_url, self.files_url, self.key, timeout=2, connect_timeout=1)
 
 
 @pytest.fixture
