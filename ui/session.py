@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,9 @@ class UpdateTarget:
     base_values: dict[str, Any] = field(repr=False)  # the form's values before the clerk's changes
 # After a submit found another sender holding the outbox: when to send again.
 _BUSY_RETRY_MS = 3000
+# A submit that finds the window's own background drain sending waits this long for it (one
+# request or two) before calling the intake queued.
+_BUSY_WAIT_S = 2.0
 
 AUTOSAVE_MS = 400
 SYNC_INTERVAL_MS = 15000
@@ -336,7 +340,11 @@ class IntakeSession(QObject):
     def _send_queued(self, entry_id: str) -> tuple[str, Any, Any]:
         """On the worker, after queueing: send the entry now; (entry id, report, entry) for _submitted."""
         try:
+            waited_until = time.monotonic() + _BUSY_WAIT_S
             report = self.station.syncer.drain(only=[entry_id])
+            while report.busy and time.monotonic() < waited_until:
+                time.sleep(0.05)
+                report = self.station.syncer.drain(only=[entry_id])
         except Exception as exc:  # queued all the same: a later drain sends it
             log.warning("sending a submitted intake failed: %s", type(exc).__name__)
             report, self.note = None, _reason(exc)

@@ -274,6 +274,31 @@ def test_a_submit_while_another_sender_holds_the_outbox_is_not_called_unreachabl
     qtbot.waitUntil(lambda: len(sandbox.created()) == 1, timeout=10000)  # sent once the other sender let go
 
 
+def test_a_submit_waits_briefly_for_the_windows_own_background_drain(qtbot, open_window, sandbox):
+    import threading
+    import time
+
+    window = open_window()
+    fill_window(window, {k: SAMPLE[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.GENDER)})
+    walk_to_review(window)
+    held = threading.Event()
+
+    def background_drain() -> None:  # another drain of this outbox, finishing a moment after the submit starts
+        with window.station.outbox.send_lock():
+            held.set()
+            time.sleep(0.4)
+
+    thread = threading.Thread(target=background_drain)
+    thread.start()
+    held.wait(5)
+    try:
+        outcome, _entry = submit_and_wait(qtbot, window)
+    finally:
+        thread.join()
+    assert outcome == "created"  # not "queued" because a drain of its own held the outbox a moment
+    assert len(sandbox.created()) == 1
+
+
 def test_a_list_takes_a_few_letters_typed_at_a_readers_pace(qtbot, open_window):
     window = open_window()
     state: ChoiceInput = window.editor("address.state")
