@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.audit import EVENTS, EXPORTED, AuditEntry, AuditLog
+from ui import file_dialogs
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
 
@@ -211,8 +211,8 @@ class AuditViewer(QDialog):
 
     # --- export ---------------------------------------------------------------------
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"), "audit-trail.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path = file_dialogs.save_file(self, self.tr("Export the audit trail"), "audit-trail.csv",
+                                      self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(path)
 

@@ -27,7 +27,6 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from app import wire
 from app.fields import ID_EXPIRATION_DATE
 from app.steps import STEP_KEYS, STEPS
+from ui import file_dialogs
 from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import repolish_later, set_status
@@ -272,7 +272,7 @@ class IdScanFeature(QObject):
         return result
 
     def choose_image(self) -> str | None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self.window, self.tr("Read ID from image"), "",
             self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"),
         )

@@ -43,7 +43,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -67,6 +66,7 @@ from app.documents import (
     suggested_type,
 )
 from app.fields import CHOICE_LABELS
+from ui import file_dialogs
 from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
@@ -506,10 +506,10 @@ class DocumentsWidget(QWidget):
         """Ask the clerk for files (a method of its own, so tests can stand in for the dialog)."""
         global _last_folder
         filters = QCoreApplication.translate("Documents", FILE_DIALOG_FILTER) + ";;" + self.tr("All files (*)")
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add documents"), self.dialog_folder(), filters)
+        paths = file_dialogs.open_files(self, self.tr("Add documents"), self.dialog_folder(), filters)
         if paths:
             _last_folder = str(Path(paths[0]).parent)
-        return list(paths)
+        return paths
 
     def dialog_folder(self) -> str:
         """Where the file dialog opens: the folder used last, else the scanner folder, else the

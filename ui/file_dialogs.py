@@ -1,0 +1,36 @@
+"""The window's file and folder choosers: always Qt's own file dialog, never the platform's.
+
+A native dialog (Windows, macOS, a desktop portal) runs outside the application's event filters:
+an ID scanned while it is open would type the barcode's text into its file name field, and the
+barcode's line breaks (Enter) would press Open or Save. Qt's own dialog is made of the
+application's widgets, so the scanner's filter (``ui.widgets.scan_capture.WedgeFilter``) sees its
+keys and swallows such a burst like in any other dialog of the window.
+
+Each function blocks until the dialog closes and returns "" (or []) when it was cancelled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+OPTIONS = QFileDialog.Option.DontUseNativeDialog
+
+
+def open_file(parent: QWidget | None, caption: str, folder: str = "", filters: str = "") -> str:
+    path, _filter = QFileDialog.getOpenFileName(parent, caption, folder, filters, options=OPTIONS)
+    return path
+
+
+def open_files(parent: QWidget | None, caption: str, folder: str = "", filters: str = "") -> list[str]:
+    paths, _filter = QFileDialog.getOpenFileNames(parent, caption, folder, filters, options=OPTIONS)
+    return list(paths)
+
+
+def save_file(parent: QWidget | None, caption: str, suggested: str = "", filters: str = "") -> str:
+    path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters, options=OPTIONS)
+    return path
+
+
+def folder(parent: QWidget | None, caption: str, start: str = "") -> str:
+    return QFileDialog.getExistingDirectory(parent, caption, start,
+                                            OPTIONS | QFileDialog.Option.ShowDirsOnly)
