@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -59,6 +58,7 @@ from app.settings_rules import (
     config_to_save,
     parse_number,
 )
+from ui import file_dialogs
 from ui.i18n import tr_message
 from ui.tasks import run_task
 from ui.widgets.field_row import set_status
@@ -230,6 +230,13 @@ class SettingsDialog(QDialog):
         self._add(store, "settings.max_document_mb", self.tr("Largest &document (MB)"), self.max_document)
         self._add(store, "settings.draft_retention_days", self.tr("Keep d&rafts (days)"), self.retention,
                   hint=self.tr("Unsent drafts older than this are deleted."))
+        self.scan_folder = QLineEdit()
+        self.scan_folder.setPlaceholderText(self.tr("None"))
+        self.choose_scan_folder = QPushButton(self.tr("C&hoose…"))
+        self.choose_scan_folder.setObjectName("settings.scan_folder.choose")
+        self._add(store, "settings.scan_folder", self.tr("Document scanner f&older"), self.scan_folder,
+                  (self.choose_scan_folder,),
+                  hint=self.tr("Its newest files are offered on the Documents step. Empty: no scanner folder."))
 
         # The same label width in every group, so the editors line up down the dialog.
         width = max(row.label.sizeHint().width() for row in self._rows.values())
@@ -271,14 +278,15 @@ class SettingsDialog(QDialog):
                                              "stored key; nothing is changed on the POS."))
         root.addWidget(self.buttons)
         # Enter means OK, never Browse, Remove or Test.
-        for button in (self.browse, self.remove_key, self.test_button, self.cancel_button, self.check_button):
+        for button in (self.browse, self.choose_scan_folder, self.remove_key, self.test_button, self.cancel_button,
+                       self.check_button):
             button.setAutoDefault(False)
             button.setAccessibleName(button.text().replace("&", ""))
         self.ok_button.setDefault(True)
 
         order = [self.api_url, self.files_url, self.allow_files_key, self.ca_bundle, self.browse, self.timeout,
                  self.api_key, self.remove_key, self.test_button, self.jurisdiction, self.language, self.max_document,
-                 self.retention, self.ok_button, self.cancel_button]
+                 self.retention, self.scan_folder, self.choose_scan_folder, self.ok_button, self.cancel_button]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.setMinimumWidth(720)
@@ -303,6 +311,10 @@ class SettingsDialog(QDialog):
         self.timeout.setText(f"{config.timeout_seconds:g}")
         self.max_document.setText(f"{config.max_document_bytes / MB:.2f}".rstrip("0").rstrip("."))
         self.retention.setText(str(config.draft_retention_days))
+        self.scan_folder.setText(config.scan_folder or "")
+        if config.scan_folder and "scan_folder" not in config.managed:
+            # A saved folder that is gone (a share not mounted) is said at once, not only once typed in.
+            self._touched.add("settings.scan_folder")
 
         jurisdictions = load_policy().jurisdictions
         by_country: dict[str, list] = {}
@@ -337,6 +349,8 @@ class SettingsDialog(QDialog):
             editor.setToolTip(self.tr("Set by your organisation in %s") % managed_config_path())
             if name == "ca_bundle":
                 self.browse.setEnabled(False)
+            if name == "scan_folder":
+                self.choose_scan_folder.setEnabled(False)
             if row_name is not None:
                 row = self._rows[row_name]
                 row.hint = self.tr("Set by your organisation")
@@ -366,19 +380,22 @@ class SettingsDialog(QDialog):
             "language": ("settings.language", self.language),
             "max_document_bytes": ("settings.max_document_mb", self.max_document),
             "draft_retention_days": ("settings.draft_retention_days", self.retention),
+            "scan_folder": ("settings.scan_folder", self.scan_folder),
         }
 
     def _connect(self) -> None:
         for name, editor in (("settings.api_url", self.api_url), ("settings.files_url", self.files_url),
                              ("settings.ca_bundle", self.ca_bundle), ("settings.timeout_seconds", self.timeout),
                              ("settings.max_document_mb", self.max_document),
-                             ("settings.draft_retention_days", self.retention), ("settings.api_key", self.api_key)):
+                             ("settings.draft_retention_days", self.retention), ("settings.api_key", self.api_key),
+                             ("settings.scan_folder", self.scan_folder)):
             editor.textChanged.connect(self.revalidate)
             # Messages appear once a field is left, then follow every keystroke.
             editor.editingFinished.connect(lambda n=name: self._touch(n))
         self.jurisdiction.currentIndexChanged.connect(self.revalidate)
         self.allow_files_key.toggled.connect(self.revalidate)
         self.browse.clicked.connect(self._browse)
+        self.choose_scan_folder.clicked.connect(self._choose_scan_folder)
         self.remove_key.clicked.connect(self._toggle_remove)
         self.test_button.clicked.connect(self.test_connection)
         self.check_button.clicked.connect(self.check_connection)
@@ -405,6 +422,9 @@ class SettingsDialog(QDialog):
         ca_bundle = self.ca_bundle.text().strip() or None
         if ca_bundle and not Path(ca_bundle).expanduser().exists():
             errors["settings.ca_bundle"] = self.tr("No file or folder at %s.") % ca_bundle
+        scan_folder = self.scan_folder.text().strip() or None
+        if scan_folder and "scan_folder" not in self._config.managed:
+            errors["settings.scan_folder"] = self._folder_problem(scan_folder)
         timeout, errors["settings.timeout_seconds"] = parse_number(self.timeout.text(), self.tr("timeout"),
                                                                    *TIMEOUT_RANGE)
         document_mb, errors["settings.max_document_mb"] = parse_number(
@@ -426,10 +446,26 @@ class SettingsDialog(QDialog):
             timeout_seconds=timeout,
             max_document_bytes=round(document_mb * MB),
             draft_retention_days=int(retention),
+            scan_folder=scan_folder,
             jurisdiction=jurisdiction,
             language=self.language.currentData(),
         )
         return errors, config
+
+    def _folder_problem(self, text: str) -> str:
+        """Why the scanner folder cannot be listed ("" when it can). Looked at on the UI thread, as
+        the CA bundle is: a look at one folder's entry, not a listing."""
+        path = Path(text).expanduser()
+        try:
+            if not path.exists():
+                return self.tr("No folder at %s.") % text
+            if not path.is_dir():
+                return self.tr("%s is a file, not a folder.") % text
+        except OSError as exc:
+            return self.tr("The folder %s cannot be read (%s).") % (text, exc.strerror or type(exc).__name__)
+        if not os.access(path, os.R_OK | os.X_OK):
+            return self.tr("The folder %s cannot be read: this user may not open it.") % text
+        return ""
 
     def revalidate(self) -> None:
         if not _alive(self.ok_button):
@@ -625,14 +661,22 @@ class SettingsDialog(QDialog):
         dialog.open()
         return dialog
 
-    # --- CA bundle ------------------------------------------------------------------
+    # --- CA bundle and scanner folder --------------------------------------------------
     def _browse(self) -> None:
         start = self.ca_bundle.text().strip() or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the CA bundle"), start,
-                                              self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        path = file_dialogs.open_file(self, self.tr("Choose the CA bundle"), start,
+                                      self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.ca_bundle.setText(path)
             self._touch("settings.ca_bundle")
+
+    def _choose_scan_folder(self) -> None:
+        typed = self.scan_folder.text().strip()
+        start = typed if typed and Path(typed).expanduser().is_dir() else str(Path.home())
+        path = file_dialogs.folder(self, self.tr("Choose the document scanner's folder"), start)
+        if path:
+            self.scan_folder.setText(str(Path(path)))  # the platform's separators, as the admin knows them
+            self._touch("settings.scan_folder")
 
     # --- OK / Cancel ----------------------------------------------------------------
     def accept(self) -> None:
