@@ -17,13 +17,9 @@ import ssl
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from app.api.client import checked_base_url, is_loopback_host
 from app.credentials import CredentialsError, clean_api_key
 from app.i18n import QT_TRANSLATE_NOOP as N
 from app.i18n import Message
-from app.settings_rules import check_files_host
 
 CONTEXT = "Setup"
 MSG_API_PLAIN_HTTP = N(
@@ -51,6 +47,10 @@ def _problem(template: str, **params: Any) -> SetupProblem:
 
 
 def _check_url(url: str, plain_http: str, bad_url: str) -> None:
+    import httpx  # with the API client: loaded by the first check, not at start-up
+
+    from app.api.client import checked_base_url, is_loopback_host
+
     try:
         checked_base_url(url)
     except ValueError:
@@ -88,6 +88,8 @@ def check_sending_setup(station: Any, *, documents: bool = False) -> None:
     _check_url(config.files_url, MSG_FILES_PLAIN_HTTP, MSG_FILES_BAD_URL)
     _check_ca_bundle(config.ca_bundle)
     if documents:
+        from app.settings_rules import check_files_host
+
         refusal = check_files_host(config.api_url, config.files_url, bool(getattr(config, "allow_key_to_files_host",
                                                                                   False)))
         if refusal:

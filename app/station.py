@@ -9,12 +9,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app import wire
-from app.api.client import CREATE_TIMEOUT_MIN, ApiClient
+from app.api.timeouts import CREATE_TIMEOUT_MIN
 from app.config import Config
 from app.credentials import CredentialsError, SecretStore
 from app.crypto import Cipher
@@ -24,6 +22,11 @@ from app.outbox import Outbox
 from app.storage import drafts_path, ensure_private_dir, outbox_path
 from app.stores import check_stores
 from app.sync import DEFAULT_SETTLE_SECONDS, OutboxSyncer
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.api.client import ApiClient
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +86,8 @@ class Station:
         return key
 
     def client(self) -> ApiClient:
+        from app.api.client import ApiClient  # httpx and TLS: loaded by the first send or check, not at start-up
+
         return ApiClient.from_config(self.config, self.api_key(), transport=self._transport)
 
     def with_client(self, fn: Callable[[ApiClient], Any]) -> Any:

@@ -40,6 +40,7 @@ from app.api.errors import (
     usable_id,
 )
 from app.api.redaction import REDACTED, RedactingFilter, remember_key
+from app.api.timeouts import CREATE_TIMEOUT_MIN
 from app.credentials import clean_api_key
 
 log = logging.getLogger(__name__)
@@ -219,11 +220,6 @@ def _describe(field_errors: dict[str, list[str]], form_errors: list[str]) -> str
     parts = [f"{name}: {'; '.join(messages)}" for name, messages in field_errors.items()]
     parts.extend(form_errors)
     return "; ".join(parts)
-
-
-# A create that times out may still land, and then costs a settle wait (app.sync) before the
-# intake can be sent again: it is given at least this long to answer.
-CREATE_TIMEOUT_MIN = 60.0
 
 
 class ApiClient:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
 
 from app.audit import SETTINGS_CHANGED
 from ui.features.audit import post_event
 from ui.features.menu import add_action
-from ui.settings_dialog import SettingsDialog, open_settings
+
+if TYPE_CHECKING:
+    from ui.settings_dialog import SettingsDialog
 
 
 def install(window) -> None:
@@ -22,6 +26,8 @@ def show_settings(window) -> SettingsDialog:
     Settings saved but not yet applied (no ``apply_config``) are what it shows, so a second
     visit neither hides nor reverts the first one's changes.
     """
+    from ui.settings_dialog import open_settings  # with the API client: loaded when Settings is first opened
+
     config = getattr(window, "saved_config", None) or window.config
     return open_settings(window, config, window.station.secrets, lambda dialog: apply_saved(window, dialog))
 
