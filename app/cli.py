@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from app import __version__
+
+# The environment the program runs in, set before any command is loaded (unless already set).
+# Pydantic otherwise reads every installed package's metadata for plugins when the rules'
+# first model is built (some 40 ms of the window's start-up); the program uses none.
+PROGRAM_ENVIRONMENT: dict[str, str] = {"PYDANTIC_DISABLE_PLUGINS": "__all__"}
 
 # command name -> (module, help). The module exposes add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -82,7 +88,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def set_program_environment() -> None:
+    for name, value in PROGRAM_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+
+
 def main(argv: list[str] | None = None) -> int:
+    set_program_environment()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)

@@ -106,9 +106,11 @@ app.exec()
 
 
 def _keyring_env(tmp: str) -> dict[str, str]:
+    """The file keyring, and the environment the program's entry point sets (``app.cli``)."""
+    from app.cli import PROGRAM_ENVIRONMENT
     from tests.support.filekeyring import BACKEND_NAME, ENV_FILE
 
-    return {"PYTHON_KEYRING_BACKEND": BACKEND_NAME, ENV_FILE: str(Path(tmp) / "keyring.json")}
+    return {**PROGRAM_ENVIRONMENT, "PYTHON_KEYRING_BACKEND": BACKEND_NAME, ENV_FILE: str(Path(tmp) / "keyring.json")}
 
 
 def run_child(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
