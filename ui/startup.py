@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Callable
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.steps import REVIEW, STEPS
@@ -81,6 +82,7 @@ class StartUp(QObject):
         self._imported = False
         self._stopped = False
         self._pieces: deque[tuple[bool, Callable[[], None]]] = deque()
+        self._wedges: list | None = None
 
     # --- at once --------------------------------------------------------------------
     def run_now(self) -> None:
@@ -129,18 +131,14 @@ class StartUp(QObject):
     def _load_the_rest(self) -> None:
         from ui.form import warm_ups
 
-        self._pieces.extend((False, load) for load in qt_class_loads("QtCore"))
         for index in range(1, len(STEPS)):
             if index != REVIEW:
                 self._pieces.extend((False, load) for load in warm_ups(STEPS[index].fields))
                 self._pieces.append((False, partial(self.window.build_step, index)))
-        # The imports run once the pages are made: both at once would slow each piece down
-        # (one interpreter lock), and the pages are what the clerk may go to first.
+        # The imports run once the pages are made (some 150 ms): started with the pages they
+        # bring (c) no sooner, both being mostly Python under one interpreter lock, and the
+        # pages' pieces, slowed by the lock, then hold the event loop for up to 60-80 ms.
         self._pieces.append((False, self._start_imports))
-        # While the imports run: the rest of PySide6's classes, which the scanner's filter
-        # would otherwise make all at once at the first keys typed after start-up.
-        for module in ("QtGui", "QtWidgets"):
-            self._pieces.extend((False, load) for load in qt_class_loads(module))
         self._pieces.append((True, partial(importlib.import_module, "ui.pages.review")))
         self._pieces.append((True, partial(self.window.build_step, REVIEW, review_sections=False)))
         for index in range(REVIEW):
@@ -214,10 +212,14 @@ class StartUp(QObject):
         self.finished.emit()
 
     def _scanning(self) -> bool:
-        """Whether a scanner's burst is being read in this window."""
-        from ui.widgets.scan_capture import WedgeFilter
+        """Whether a scanner's burst is being read in this window. The scanner's filters are
+        made before the first piece (the early features' ``prepare``) and looked for once: a
+        search of the whole window before each piece would cost more as the pages grow."""
+        if self._wedges is None:
+            from ui.widgets.scan_capture import WedgeFilter
 
-        return any(f.capturing for f in self.window.findChildren(WedgeFilter))
+            self._wedges = self.window.findChildren(WedgeFilter)
+        return any(shiboken6.isValid(f) and f.capturing for f in self._wedges)
 
     # --- the pieces ----------------------------------------------------------------------
     def _prepare_features(self) -> None:
@@ -287,21 +289,6 @@ class _EarlyKeys(QObject):
             for event in held:
                 QApplication.sendEvent(target, event)
         self.deleteLater()
-
-
-def qt_class_loads(module: str, per_piece: int = 20) -> list[Callable[[], None]]:
-    """A PySide6 module's Python classes, made a few per piece. PySide6 makes a class (with its
-    enums) on first use, and the first event of a class not made yet that meets a Python event
-    filter (the ID scanner's, application-wide) makes all of the module's at once: for QtCore
-    some 70-80 ms in one go. Made here ahead, ``per_piece`` classes at a time."""
-    qt = importlib.import_module(f"PySide6.{module}")
-    names = [name for name in dir(qt) if name.startswith("Q") and name[1:2].isupper()]
-    return [partial(_make_classes, qt, names[i:i + per_piece]) for i in range(0, len(names), per_piece)]
-
-
-def _make_classes(qt, names: list[str]) -> None:
-    for name in names:
-        getattr(qt, name, None)
 
 
 def _import_and_open(config, station):
