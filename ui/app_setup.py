@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import ui.pyside_hooks  # noqa: F401  (first of ours: every module imported after it is checked the cheaper way)
 from app.assets import read_text, resource_path
 from app.config import Config, load_config
 from ui.main_window import MainWindow
