@@ -2851,6 +2851,26 @@
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
+            <source>None</source>
+            <translation>Ninguna</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>C&amp;hoose…</source>
+            <translation>E&amp;legir…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Document scanner f&amp;older</source>
+            <translation>Carpeta del e&amp;scáner de documentos</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Its newest files are offered on the Documents step. Empty: no scanner folder.</source>
+            <translation>Sus archivos más recientes se ofrecen en el paso Documentos. Vacío: sin carpeta de escáner.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
             <source>Settings marked “set by your organisation” come from %s and cannot be changed here.</source>
             <translation>Los ajustes marcados “fijado por su organización” vienen de %s y no se pueden cambiar aquí.</translation>
         </message>
@@ -2923,6 +2943,26 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>Choose the jurisdiction the store is licensed in.</source>
             <translation>Elija la jurisdicción en la que la tienda tiene licencia.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No folder at %s.</source>
+            <translation>No hay ninguna carpeta en %s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>%s is a file, not a folder.</source>
+            <translation>%s es un archivo, no una carpeta.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The folder %s cannot be read (%s).</source>
+            <translation>No se puede leer la carpeta %s (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The folder %s cannot be read: this user may not open it.</source>
+            <translation>No se puede leer la carpeta %s: este usuario no tiene permiso para abrirla.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -3018,6 +3058,11 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
             <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Choose the document scanner's folder</source>
+            <translation>Elegir la carpeta del escáner de documentos</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -3494,6 +3539,14 @@
             <location filename="../../app/validation.py" />
             <source>An intake must be a JSON object of fields</source>
             <translation>Un registro debe ser un objeto JSON de campos</translation>
+        </message>
+    </context>
+    <context>
+        <name>WedgeFilter</name>
+        <message>
+            <location filename="../../ui/widgets/scan_capture.py" />
+            <source>A scan was read while a dialog was open; it was ignored. Close the dialog, then scan again.</source>
+            <translation>Se leyó un escaneo mientras había un diálogo abierto y se ignoró. Cierre el diálogo y vuelva a escanear.</translation>
         </message>
     </context>
 </TS>

@@ -2851,6 +2851,26 @@
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>C&amp;hoose…</source>
+            <translation>C&amp;hoisir…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Document scanner f&amp;older</source>
+            <translation>Dossier du &amp;scanner de documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Its newest files are offered on the Documents step. Empty: no scanner folder.</source>
+            <translation>Ses fichiers les plus récents sont proposés à l'étape Documents. Vide : aucun dossier de scanner.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
             <source>Settings marked “set by your organisation” come from %s and cannot be changed here.</source>
             <translation>Les réglages marqués « fixé par votre organisation » viennent de %s et ne peuvent pas être modifiés ici.</translation>
         </message>
@@ -2923,6 +2943,26 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>Choose the jurisdiction the store is licensed in.</source>
             <translation>Choisissez la juridiction où le magasin détient son permis.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>No folder at %s.</source>
+            <translation>Aucun dossier à l'emplacement %s.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>%s is a file, not a folder.</source>
+            <translation>%s est un fichier, pas un dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The folder %s cannot be read (%s).</source>
+            <translation>Le dossier %s ne peut pas être lu (%s).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>The folder %s cannot be read: this user may not open it.</source>
+            <translation>Le dossier %s ne peut pas être lu : cet utilisateur n'a pas le droit de l'ouvrir.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -3018,6 +3058,11 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
             <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" />
+            <source>Choose the document scanner's folder</source>
+            <translation>Choisir le dossier du scanner de documents</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
@@ -3494,6 +3539,14 @@
             <location filename="../../app/validation.py" />
             <source>An intake must be a JSON object of fields</source>
             <translation>Une inscription doit être un objet JSON de champs</translation>
+        </message>
+    </context>
+    <context>
+        <name>WedgeFilter</name>
+        <message>
+            <location filename="../../ui/widgets/scan_capture.py" />
+            <source>A scan was read while a dialog was open; it was ignored. Close the dialog, then scan again.</source>
+            <translation>Un scan a été lu pendant qu'une boîte de dialogue était ouverte ; il a été ignoré. Fermez la boîte de dialogue, puis scannez à nouveau.</translation>
         </message>
     </context>
 </TS>

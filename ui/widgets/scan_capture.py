@@ -11,6 +11,8 @@ are. Two ways in:
   is kept away from the focused field and from the window's shortcuts until ``quiet_ms`` pass
   without a key. A slow "@", or one followed by anything else ("ada@example.com" typed by a
   person or by a program), is given back at once to the field it was meant for.
+  In a dialog (``in_dialog``: Settings, a file chooser, a question asked from a dialog) a burst
+  is caught the same way, then dropped: see ``WedgeFilter.ignore``.
 * ``ScanCapture``, a field the clerk focuses (F2, "Scan ID") to scan or paste into. A slow
   Enter (a person's) reads what is there; the fast Enters of a scanner are line breaks.
 """
@@ -23,9 +25,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QPlainTextEdit, QToolTip, QWidget
 
 # A scanner sends a key every few milliseconds; a fast typist's quickest pairs are ~60 ms apart.
 MAX_GAP_MS = 35
@@ -36,6 +38,8 @@ QUIET_MS = 150
 _HEADERS = ("ANSI ######", "ANSI######", "AAMVA######")
 # The characters that start a card's text: "@" for AAMVA, "%" for magnetic-stripe track 1.
 LEADS = ("@", "%")
+# How long the note about a scan ignored in a dialog stays at the dialog's field and in the status bar.
+IGNORED_NOTE_MS = 10000
 # Track 1 after its "%": the issuer's two letters, then the city (13 characters at most, "^"
 # after a shorter one).
 _CITY_MAX = 13
@@ -85,6 +89,13 @@ def looks_like_barcode(text: str) -> bool:
     return start.startswith("%") and "^" in start and header_state(start[1:start.index("^") + 1], "%") is True
 
 
+def in_dialog(widget: QWidget) -> bool:
+    """Whether a key going to ``widget`` is typed in a dialog (Settings, a file chooser, a
+    question, Find customer), where a scanner's burst is swallowed and dropped. The scan field
+    takes scans itself wherever it is."""
+    return isinstance(widget.window(), QDialog) and not isinstance(widget, ScanCapture)
+
+
 def _char_of(event: QKeyEvent) -> str:
     if event.key() in _ENTER_KEYS:
         return "\n"
@@ -108,14 +119,18 @@ class _State(Enum):
 
 class WedgeFilter(QObject):
     """Signals ``scanned(text)`` when a burst ends. ``accepts(widget)`` says whether a key
-    going to ``widget`` may start a scan; ``clock`` (milliseconds) is replaceable for tests."""
+    going to ``widget`` may start a scan; where it does not, ``swallows(widget)`` (by default
+    ``in_dialog``) says whether a burst there is caught all the same and dropped (``ignored``).
+    ``clock`` (milliseconds) is replaceable for tests."""
 
     scanned = Signal(str)
+    ignored = Signal()  # a burst typed in a dialog was swallowed and dropped
 
     def __init__(
         self,
         accepts: Callable[[QWidget], bool],
         *,
+        swallows: Callable[[QWidget], bool] = in_dialog,
         max_gap_ms: float = MAX_GAP_MS,
         quiet_ms: int = QUIET_MS,
         clock: Callable[[], float] = monotonic_ms,
@@ -123,6 +138,7 @@ class WedgeFilter(QObject):
     ) -> None:
         super().__init__(parent)
         self.accepts = accepts
+        self.swallows = swallows
         self.max_gap_ms = max_gap_ms
         self.clock = clock
         self._state = _State.IDLE
@@ -130,6 +146,7 @@ class WedgeFilter(QObject):
         self._significant = ""
         self._lead = "@"
         self._target: QWidget | None = None
+        self._dropping = False  # the burst under way is typed in a dialog: dropped when it ends
         self._last = 0.0
         self._replaying = False
         self._quiet = QTimer(self)
@@ -146,9 +163,13 @@ class WedgeFilter(QObject):
         if self._replaying or kind not in _KEY_EVENTS or not isinstance(obj, QWidget):
             return False
         if self._state is _State.IDLE:
-            if kind == QEvent.Type.KeyPress and event.text() in LEADS and self.accepts(obj):
-                self._start(obj, event)
-                return True
+            if kind == QEvent.Type.KeyPress and event.text() in LEADS:
+                if self.accepts(obj):
+                    self._start(obj, event, dropping=False)
+                    return True
+                if self.swallows(obj):
+                    self._start(obj, event, dropping=True)
+                    return True
             return False
         if kind == QEvent.Type.KeyRelease:
             return True  # the releases of held keys stay out of the fields too
@@ -183,9 +204,10 @@ class WedgeFilter(QObject):
             return False
         return char < " " or header_state(self._significant + char, self._lead) is not False
 
-    def _start(self, target: QWidget, event: QKeyEvent) -> None:
+    def _start(self, target: QWidget, event: QKeyEvent, *, dropping: bool) -> None:
         self._state = _State.PENDING
         self._target = target
+        self._dropping = dropping
         self._keys = [_Key(event.key(), event.modifiers(), event.text())]
         self._significant = ""
         self._lead = event.text()
@@ -197,14 +219,40 @@ class WedgeFilter(QObject):
         self._state = _State.IDLE
         self._keys = []
         self._target = None
+        self._dropping = False
 
     def _burst_over(self) -> None:
         if self._state is _State.BURST:
+            if self._dropping:
+                target = self._target
+                self._reset()  # the card's text goes with the held keys: never kept
+                self.ignore(target)
+                return
             text = "".join(k.text for k in self._keys)
             self._reset()
             self.scanned.emit(text)
             return
         self._give_back()
+
+    def ignore(self, target: QWidget | None) -> None:
+        """A burst typed in a dialog is dropped, and the clerk is told so where they look: next
+        to the dialog's field, and in the window's status bar.
+
+        Not read once the dialog closes: the clerk is busy with the dialog (a file to choose, a
+        question to answer, Settings), and a card read later would fill the form at a moment
+        nobody expects, maybe over another customer's intake, while the card's data would wait
+        in memory meanwhile. Dropping it and saying so costs one more scan, and nothing happens
+        that the clerk did not see coming. Nothing in the dialog changes: no text in its fields,
+        no button pressed, the dialog stays open.
+        """
+        note = self.tr("A scan was read while a dialog was open; it was ignored. Close the dialog, then scan again.")
+        if target is not None and shiboken6.isValid(target) and target.isVisible():
+            QToolTip.showText(target.mapToGlobal(QPoint(0, target.height())), note, target, QRect(),
+                              IGNORED_NOTE_MS)
+            window = _main_window_of(target)
+            if window is not None:
+                window.statusBar().showMessage(note, IGNORED_NOTE_MS)
+        self.ignored.emit()
 
     def _give_back(self) -> None:
         """Type the held keys into the field they were meant for: it was a person after all."""
@@ -221,6 +269,16 @@ class WedgeFilter(QObject):
                     QApplication.sendEvent(target, QKeyEvent(kind, key.key, key.modifiers, key.text))
         finally:
             self._replaying = False
+
+
+def _main_window_of(widget: QWidget) -> QMainWindow | None:
+    """The main window a dialog belongs to (its parent, or its parent dialog's)."""
+    current: QWidget | None = widget
+    while current is not None:
+        if isinstance(current, QMainWindow):
+            return current
+        current = current.parentWidget()
+    return None
 
 
 class ScanCapture(QPlainTextEdit):
