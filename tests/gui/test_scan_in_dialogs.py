@@ -20,7 +20,6 @@ from app.wizard import REVIEW
 from tests.gui.test_idscan_ui import CARD, feature_of, type_burst
 from ui.audit_viewer import AuditViewer
 from ui.features.settings import show_settings
-from ui.settings_dialog import SettingsDialog
 from ui.widgets.scan_capture import in_dialog
 
 IGNORED = "A scan was read while a dialog was open; it was ignored."
