@@ -9,13 +9,15 @@ as soon as possible after the program starts.
 
    * on the UI thread, one piece per turn of the event loop: each other step's page; then,
      off the UI thread (``run_task``), the modules only the rest needs are imported (the
-     rules with their contract model, the keyring, cryptography, the stores) and the station
-     is opened (keyring, data key, SQLite files); once they are in, on the UI thread again,
-     the Review page, the intake (taking over what was typed meanwhile), the session and
-     each feature.
+     rules with their contract model, the ID reader, the keyring, cryptography, the stores)
+     and the station is opened (keyring, data key, SQLite files); once they are in, on the
+     UI thread again, the Review page, the intake (taking over what was typed meanwhile),
+     the session and each feature.
 
-4. Once ready, off the UI thread: what only a later action needs (the ID reader, the
-   duplicate check). The HTTP client loads with the first send or check (the session's).
+   The ID reader and the duplicate check, which only a scan needs, are among these imports
+   all the same: imported off the UI thread once the window is ready, they would hold the
+   interpreter lock while the clerk types (event-loop stalls of 25-35 ms). The HTTP client
+   loads with the first send or check.
 
 Keys typed at the frame, before the first field exists, are held and typed into it when it
 does. Keys typed later go where the focus is, as usual: the editors keep their text, and the
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 # loaded. The heavy ones first: the rules (pydantic, e-mail checks), then the station's.
 BACKGROUND_IMPORTS: tuple[str, ...] = (
     "app.wizard",
+    "app.idscan",
     "app.station",
     "app.sending_setup",
     "app.duplicates",
@@ -56,12 +59,6 @@ BACKGROUND_IMPORTS: tuple[str, ...] = (
     "app.disclosure",
     "app.clerks",
     "app.documents",
-)
-# What only a later action needs (the ID reader for a scan, the duplicate check after it),
-# imported off the UI thread once the window is ready: a scan then finds it loaded.
-LATER_IMPORTS: tuple[str, ...] = (
-    "app.idscan",
-    "app.duplicates",
 )
 
 # Milliseconds to wait before looking again while a scanner's burst is being read.
@@ -217,7 +214,6 @@ class StartUp(QObject):
     def _finish(self) -> None:
         self._gc_back()
         self.done = True
-        run_task(_import_later)
         self.finished.emit()
 
     def _scanning(self) -> bool:
@@ -298,11 +294,6 @@ class _EarlyKeys(QObject):
             for event in held:
                 QApplication.sendEvent(target, event)
         self.deleteLater()
-
-
-def _import_later() -> None:
-    for name in LATER_IMPORTS:
-        importlib.import_module(name)
 
 
 def _import_and_open(config, station):
