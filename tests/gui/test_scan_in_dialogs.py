@@ -10,7 +10,7 @@ noted from a timer inside that loop; the dialog is then closed and the notes are
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QToolTip
 
 from app import wire
@@ -220,3 +220,49 @@ def test_a_burst_in_the_window_s_duplicate_question_sends_nothing_and_asks_about
     assert not shiboken6.isValid(box) or not box.isVisible()
     where = next(b for b in window.findChildren(QMessageBox, "scan_where") if b.isVisible())
     where.reject()
+
+
+def _type_where_keys_go(qtbot, text: str) -> None:
+    """The burst sent where the platform sends each key: to the open popup (a combo box's list),
+    else to the widget with the focus; the receiver may change within the burst."""
+    for ch in text:
+        popup = QApplication.activePopupWidget()
+        target = (popup.focusWidget() or popup) if popup is not None else QApplication.focusWidget()
+        if ch in "\r\n":
+            qtbot.keyClick(target, Qt.Key.Key_Return)
+        elif ch >= " ":
+            qtbot.keyClicks(target, ch)
+
+
+def test_a_burst_into_an_open_list_in_settings_chooses_nothing_and_saves_nothing(open_window, qtbot):
+    window = open_window(active=True)
+    settings = show_settings(window)
+    qtbot.waitUntil(lambda: settings.isVisible() and settings.keyring_label.text() != "Checking the keyring…")
+    settings.activateWindow()
+    qtbot.waitUntil(settings.isActiveWindow)
+    settings.jurisdiction.setFocus()
+    chosen = settings.jurisdiction.currentData()
+    accepted: list = []
+    settings.accepted.connect(lambda: accepted.append(1))
+    settings.jurisdiction.showPopup()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    with qtbot.waitSignal(feature_of(window).wedge.ignored, timeout=3000):
+        _type_where_keys_go(qtbot, CARD.text)
+    qtbot.wait(100)
+    assert accepted == [] and shiboken6.isValid(settings) and settings.isVisible()
+    assert settings.jurisdiction.currentData() == chosen
+    assert not default_config_path().exists()
+    assert window.statusBar().currentMessage().startswith(IGNORED)
+    settings.reject()
+
+
+def test_a_burst_into_an_open_list_on_a_step_is_read_as_a_scan(open_window, qtbot):
+    window = open_window(active=True)
+    combo = window.editor(wire.GENDER)
+    combo.setFocus()
+    combo.showPopup()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    with qtbot.waitSignal(feature_of(window).filled, timeout=3000):
+        _type_where_keys_go(qtbot, CARD.text)
+    assert window.wizard.value(wire.LAST_NAME) == "O'Brien"
+    assert window.wizard.current == 0

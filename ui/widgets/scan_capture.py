@@ -89,6 +89,16 @@ def looks_like_barcode(text: str) -> bool:
     return start.startswith("%") and "^" in start and header_state(start[1:start.index("^") + 1], "%") is True
 
 
+def beneath_popup(widget: QWidget) -> QWidget:
+    """The widget an open popup belongs to (a combo box for its list, a menu bar for its menu),
+    or ``widget`` itself when it is not in a popup."""
+    top = widget.window()
+    while top.windowType() == Qt.WindowType.Popup and top.parentWidget() is not None:
+        widget = top.parentWidget()
+        top = widget.window()
+    return widget
+
+
 def in_dialog(widget: QWidget) -> bool:
     """Whether a key going to ``widget`` is typed in a dialog (Settings, a file chooser, a
     question, Find customer), where a scanner's burst is swallowed and dropped. The scan field
@@ -147,6 +157,7 @@ class WedgeFilter(QObject):
         self._lead = "@"
         self._target: QWidget | None = None
         self._dropping = False  # the burst under way is typed in a dialog: dropped when it ends
+        self._where: QWidget | None = None  # the dialog's widget it is typed in (a list's combo box)
         self._last = 0.0
         self._replaying = False
         self._quiet = QTimer(self)
@@ -164,11 +175,15 @@ class WedgeFilter(QObject):
             return False
         if self._state is _State.IDLE:
             if kind == QEvent.Type.KeyPress and event.text() in LEADS:
-                if self.accepts(obj):
+                # Keys typed while a combo box's list or a menu is open go to that popup: they
+                # count as typed where the popup belongs.
+                owner = beneath_popup(obj)
+                if self.accepts(owner):
                     self._start(obj, event, dropping=False)
                     return True
-                if self.swallows(obj):
+                if self.swallows(owner):
                     self._start(obj, event, dropping=True)
+                    self._where = owner
                     return True
             return False
         if kind == QEvent.Type.KeyRelease:
@@ -220,13 +235,14 @@ class WedgeFilter(QObject):
         self._keys = []
         self._target = None
         self._dropping = False
+        self._where = None
 
     def _burst_over(self) -> None:
         if self._state is _State.BURST:
             if self._dropping:
-                target = self._target
+                where = self._where
                 self._reset()  # the card's text goes with the held keys: never kept
-                self.ignore(target)
+                self.ignore(where)
                 return
             text = "".join(k.text for k in self._keys)
             self._reset()
