@@ -9,6 +9,7 @@ noted from a timer inside that loop; the dialog is then closed and the notes are
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QToolTip
@@ -112,15 +113,16 @@ def test_a_burst_in_the_read_id_from_image_dialog_reads_nothing(open_window, qtb
     assert window.wizard.value(wire.LAST_NAME) in ("", None)
 
 
-def test_a_burst_in_the_ca_bundle_dialog_leaves_settings_as_they_were(open_window, qtbot):
+@pytest.mark.parametrize("button, field", [("browse", "ca_bundle"), ("choose_scan_folder", "scan_folder")])
+def test_a_burst_in_a_settings_file_dialog_leaves_settings_as_they_were(open_window, qtbot, button, field):
     window = open_window(active=True)
     settings = show_settings(window)
     qtbot.waitUntil(settings.isVisible)
     notes: dict = {}
     _while_modal(qtbot, window, QFileDialog, notes, _file_name)
-    settings.browse.click()
+    getattr(settings, button).click()
     _assert_ignored(notes)
-    assert settings.isVisible() and settings.ca_bundle.text() == ""
+    assert settings.isVisible() and getattr(settings, field).text() == ""
     assert settings.result() == QDialog.DialogCode.Rejected and not default_config_path().exists()
     settings.reject()
 
