@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         # remember what else the clerk did meanwhile, for start_intake.
         self._left_early: set[str] = set()
         self._advance_early = False
+        self._page_behind = False  # a staged load_wizard: the new intake is in, its page not yet
         self.typed_early = False  # start_intake found values typed before it
         self._frame_finished = False
         self._last_edit = QElapsedTimer()  # restarted on every edit: hidden pages render only in a lull
@@ -361,8 +362,13 @@ class MainWindow(QMainWindow):
         docs = self.editor(wire.DOCUMENTS).documents()
         self._edited(name, [(d.filename, kind) for d, kind in docs], finished=True)
 
-    def load_wizard(self, wizard, documents=None) -> None:
-        """Show another intake (new, or a resumed draft) in the same widgets."""
+    def load_wizard(self, wizard, documents=None, *, then=None, outcome: tuple[str, str] | None = None) -> None:
+        """Show another intake (new, or a resumed draft) in the same widgets.
+
+        With ``then`` (the form reset after a submit) it goes in stages, one per turn of the
+        event loop, each after the layout pass the one before caused, so no turn holds the
+        window for more than one of them: the values; the first step's page and the focus; the
+        messages and ``outcome`` (text, status) under the form; the paint; then ``then()``."""
         self._loading = True
         try:
             self.wizard = wizard
@@ -375,11 +381,44 @@ class MainWindow(QMainWindow):
                     wizard.values[wire.DOCUMENTS] = [(d.filename, k) for d, k in (documents or [])]
                 else:
                     editor.set_value(wizard.value(name))
+            if then is None:
+                self.outcome.hide()
+                self.refresh()
+                # Still loading: the field this move leaves belongs to the intake before, and
+                # must not count as left (touched) in this one.
+                self.focus_first()
         finally:
             self._loading = False
-        self.outcome.hide()
-        self.refresh()
-        self.focus_first()
+        if then is not None:
+            self._page_behind = True  # the last intake's page shows until _staged_page
+            self._after_layout(lambda: self._staged_page(then, outcome))
+
+    def _after_layout(self, fn) -> None:
+        """``fn`` in a turn of its own, after the layout pass this turn causes: a zero timer comes
+        as a posted event in that pass; the timer it starts fires once the pass is over."""
+        QTimer.singleShot(0, self.stack, lambda: QTimer.singleShot(1, self.stack, fn))
+
+    def _staged_page(self, then, outcome) -> None:
+        self._page_behind = False
+        loading, self._loading = self._loading, True
+        try:
+            self._refresh_page(paint=False)
+            self.focus_first()  # as in load_wizard: the field left belongs to the intake before
+        finally:
+            self._loading = loading
+        self._after_layout(lambda: self._staged_messages(then, outcome))
+
+    def _staged_messages(self, then, outcome) -> None:
+        self.refresh_messages()
+        if outcome is None:
+            self.outcome.hide()
+        else:
+            self.show_outcome(*outcome)
+        self._after_layout(lambda: self._staged_paint(then))
+
+    def _staged_paint(self, then) -> None:
+        self._paint_page()
+        self._after_layout(then)
 
     def apply_config(self, new: Config) -> list[str]:
         """Use new settings at once where possible; returns the names that need a restart."""
@@ -411,24 +450,31 @@ class MainWindow(QMainWindow):
 
     # --- rendering ------------------------------------------------------------------
     def refresh(self) -> None:
+        self._refresh_page()
+        self.refresh_messages()
+
+    def _refresh_page(self, *, paint: bool = True) -> None:
         index = self.wizard.current
-        self._show_page(self.pages[index])
+        self._show_page(self.pages[index], paint=paint)
         self.steps.setCurrentRow(index)
         self.title.setText(translate("Steps", STEPS[index].title))
         self.back_button.setEnabled(self.wizard.can_go_back)
         self.next_button.setVisible(index != REVIEW)
         self.submit_button.setVisible(index == REVIEW)
         self.submit_button.setDefault(index == REVIEW)  # Enter on Review submits, and the button shows it
-        self.refresh_messages()
 
-    def _show_page(self, page: QWidget) -> None:
+    def _show_page(self, page: QWidget, *, paint: bool = True) -> None:
         """Another step's page on screen, laid out in the next pass of the event loop and
         painted in the pass after: a pass does one or the other, not both (each some 5-10 ms
-        for a page of a few dozen widgets), so neither holds the window long."""
+        for a page of a few dozen widgets), so neither holds the window long. ``paint`` False:
+        the caller paints it (``_paint_page``) when it is ready."""
         if self.stack.currentWidget() is page:
             return
         if self.stack.updatesEnabled():
             self.stack.setUpdatesEnabled(False)
+            if not paint:
+                self.stack.setCurrentWidget(page)
+                return
             # A zero timer comes as a posted event, in the pass that lays the page out; the
             # timer it starts fires once that pass is over (a timer started here could fire
             # before it, when this runs from a posted event itself).
@@ -521,6 +567,8 @@ class MainWindow(QMainWindow):
     def _advance_or_submit(self) -> None:
         if self.wizard is None:  # done by start_intake, once the rules are there
             self._advance_early = True
+            return
+        if self._page_behind:  # an Enter meant for the page on screen, not for the new intake's
             return
         if self.wizard.current == REVIEW:
             self.submit_requested.emit()

@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -258,9 +259,9 @@ class IntakeSession(QObject):
             from ui.features.audit import post_event
 
             post_event(window, CHECKED_IN, customer_id=target.customer_id)
+            self._finish_intake()
             window.show_outcome(self.tr("Nothing changed: customer #%s checked in. Ready for the next customer.")
                                 % target.customer_id, "ok")
-            self._finish_intake()
             return
         if self.draft_id is None:
             self.draft_id = new_draft_id()
@@ -351,10 +352,12 @@ class IntakeSession(QObject):
         return entry_id, report, self.station.outbox.get(entry_id)
 
     def _submitted(self, result: tuple[str, Any, Any]) -> None:
+        """The worker's answer. A created or queued intake: the form is reset for the next
+        customer in stages (``MainWindow.load_wizard`` with ``then``), the outcome shown under
+        it with the new page, and told (the status bar, the signals, the features listening) in
+        a turn of its own once that page is painted, so no single turn of the event loop holds
+        the window for all of it. The window stays busy until then (a second Submit waits)."""
         target, report, entry = result
-        self.window.set_busy("")
-        if report is not None:
-            self.synced.emit(report)
         if entry.state == EntryState.CREATED:
             outcome = "created"
         elif entry.state == EntryState.NEEDS_ATTENTION:
@@ -368,24 +371,32 @@ class IntakeSession(QObject):
             # outbox: the POS was not even asked, so "not reachable" would be wrong.
             self.note = self.tr("another sender is sending the outbox right now; this intake goes with the next "
                                 "round, in a few seconds")
-            QTimer.singleShot(_BUSY_RETRY_MS, lambda: self.sync_now())
-        if outcome in ("created", "queued"):
-            self._finish_intake()
-        else:
-            self.entry_id = target
-            self.window.wizard.add_errors(entry.field_errors)
-            if entry.form_errors or entry.last_error:
-                self.window.wizard.add_errors({"_form": list(entry.form_errors) or [tr_stored(entry.last_error)]})
-            self.window.show_problems()
         text = self.describe(outcome, entry)
-        self.window.show_outcome(text, "ok" if outcome == "created" else
-                                 "error" if outcome in ("needs_attention", "failed") else "warning")
+        if outcome in ("created", "queued"):
+            self._finish_intake(then=partial(self._tell, outcome, report, entry, text),
+                                outcome=(text, "ok" if outcome == "created" else "warning"))
+            return
+        self.entry_id = target
+        self.window.wizard.add_errors(entry.field_errors)
+        if entry.form_errors or entry.last_error:
+            self.window.wizard.add_errors({"_form": list(entry.form_errors) or [tr_stored(entry.last_error)]})
+        self.window.show_problems()
+        self.window.show_outcome(text, "error")
+        self._tell(outcome, report, entry, text)
+
+    def _tell(self, outcome: str, report, entry, text: str) -> None:
+        if outcome == "queued" and report is not None and report.busy:
+            QTimer.singleShot(_BUSY_RETRY_MS, lambda: self.sync_now())  # the next round, once told
         if outcome in ("created", "queued"):
             # The form is ready for the next customer; the last result stays readable below it.
             self.window.statusBar().showMessage(text)
+        self.window.set_busy("")
+        if report is not None:
+            self.synced.emit(report)
         self.submitted.emit(outcome, entry)
 
-    def _finish_intake(self) -> None:
+    def _finish_intake(self, *, then: Callable[[], None] | None = None,
+                       outcome: tuple[str, str] | None = None) -> None:
         draft_id = self.draft_id
         if draft_id is not None:
             drafts = self.station.drafts
@@ -395,9 +406,7 @@ class IntakeSession(QObject):
         self.entry_id = None
         self._saved_docs_key = None
         self._end_update()
-        outcome_text = self.window.outcome.text()
-        self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction))
-        self.window.outcome.setText(outcome_text)
+        self.window.load_wizard(IntakeWizard(self.station.config.jurisdiction), then=then, outcome=outcome)
 
     def describe(self, outcome: str, entry) -> str:
         if getattr(entry, "kind", None) == EntryKind.UPDATE:
