@@ -403,8 +403,8 @@ def test_tab_order_follows_the_form(open_dialog, secrets):
     expected = ["settings.api_url", "settings.files_url", "settings.allow_key_to_files_host", "settings.ca_bundle",
                 "settings.ca_bundle.browse",
                 "settings.timeout_seconds", "settings.api_key", "settings.test", "settings.jurisdiction",
-                "settings.language", "settings.max_document_mb", "settings.draft_retention_days", "settings.ok",
-                "settings.cancel"]
+                "settings.language", "settings.max_document_mb", "settings.draft_retention_days",
+                "settings.scan_folder", "settings.scan_folder.choose", "settings.ok", "settings.cancel"]
     chain, widget = [], dialog.api_url
     while len(chain) < 40:
         if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled() and widget.isVisible():
@@ -418,7 +418,7 @@ def test_tab_order_follows_the_form(open_dialog, secrets):
 def test_every_input_has_a_label_with_a_mnemonic_and_an_accessible_name(open_dialog, secrets):
     dialog = open_dialog(_config(), secrets)
     for name in ("api_url", "files_url", "jurisdiction", "language", "timeout_seconds", "ca_bundle",
-                 "max_document_mb", "draft_retention_days", "api_key"):
+                 "max_document_mb", "draft_retention_days", "api_key", "scan_folder"):
         editor = dialog.findChild(QWidget, f"settings.{name}")
         label = dialog.findChild(QLabel, f"settings.{name}.label")
         assert label.buddy() is editor
