@@ -15,8 +15,10 @@
    live validation and autosave included, in a window opened as the program opens it (in
    stages, see ``ui.startup``); target < 16 ms.
 
-Run: ``python benchmarks/startup.py [--runs 7] [--installed /usr/bin/intake]`` (offscreen
-unless QT_QPA_PLATFORM is set).
+Run: ``python benchmarks/startup.py [--runs 7] [--installed /usr/bin/intake] [--cached-bytecode]``
+(offscreen unless QT_QPA_PLATFORM is set). Under PYTHONDONTWRITEBYTECODE every start compiles
+the project's modules again (some 200-400 ms of (c) here); ``--cached-bytecode`` measures with them
+compiled, as the installed program starts.
 """
 
 from __future__ import annotations
@@ -113,10 +115,12 @@ def _keyring_env(tmp: str) -> dict[str, str]:
     return {**PROGRAM_ENVIRONMENT, "PYTHON_KEYRING_BACKEND": BACKEND_NAME, ENV_FILE: str(Path(tmp) / "keyring.json")}
 
 
-def run_child(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds from the start of ``cmd`` to each milestone it prints (``name monotonic``)."""
+def run_child(cmd: list[str], env: dict[str, str | None]) -> dict[str, float]:
+    """Seconds from the start of ``cmd`` to each milestone it prints (``name monotonic``).
+    A variable given as None in ``env`` is left out."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PYTHONPATH": str(ROOT), **env}
+    env = {name: value for name, value in env.items() if value is not None}
     start = time.monotonic()
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
     stamps: dict[str, float] = {}
@@ -130,7 +134,10 @@ def run_child(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     return stamps
 
 
-def startup(runs: int) -> None:
+def startup(runs: int, cached_bytecode: bool = False) -> None:
+    """``cached_bytecode``: both children read compiled modules from a cache of their own (made
+    by the warm-up runs) even where the environment says not to write any
+    (PYTHONDONTWRITEBYTECODE), as an installed program, shipped compiled, starts."""
     bare: list[float] = []
     got: dict[str, list[float]] = {"frame": [], "typed": [], "ready": [], "stall": []}
     with tempfile.TemporaryDirectory() as tmp:
@@ -141,11 +148,15 @@ def startup(runs: int) -> None:
         from app.credentials import SecretStore
 
         SecretStore().set_api_key("http://127.0.0.1:9/open_api/v2.3", "bench")
+        both: dict[str, str | None] = {}
+        if cached_bytecode:
+            both = {"PYTHONDONTWRITEBYTECODE": None, "PYTHONPYCACHEPREFIX": str(Path(tmp) / "bytecode")}
+        env = {**env, **both}
         intake = [sys.executable, "-c", INTAKE, data]
-        run_child([sys.executable, "-c", BARE], {})  # warm the file cache, make the data key
+        run_child([sys.executable, "-c", BARE], both)  # warm the file cache, make the data key
         run_child(intake, env)
         for _ in range(runs):
-            bare.append(run_child([sys.executable, "-c", BARE], {})["frame"])
+            bare.append(run_child([sys.executable, "-c", BARE], both)["frame"])
             stamps = run_child(intake, env)
             for name in got:
                 got[name].append(stamps[name])
@@ -258,9 +269,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--installed", help="an installed intake program to compare with the source tree")
     parser.add_argument("--no-typing", action="store_true", help="only the start-up figures")
+    parser.add_argument("--cached-bytecode", action="store_true",
+                        help="the modules compiled ahead, as installed, even under PYTHONDONTWRITEBYTECODE")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
-    startup(args.runs)
+    startup(args.runs, args.cached_bytecode)
     if args.installed:
         installed_against_source(args.installed, args.runs)
     if not args.no_typing:
