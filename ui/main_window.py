@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._left_early: set[str] = set()
         self._advance_early = False
         self._page_behind = False  # a staged load_wizard: the new intake is in, its page not yet
+        self._then = None  # what a staged load_wizard runs at its end
         self.typed_early = False  # start_intake found values typed before it
         self._frame_finished = False
         self._last_edit = QElapsedTimer()  # restarted on every edit: hidden pages render only in a lull
@@ -333,6 +334,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Widgets losing focus while the window goes away must not write into the intake.
         self._loading = True
+        self._staged_then()  # a submit's outcome still to tell (its stages end with the window)
         super().closeEvent(event)
 
     def _edited(self, name: str, value, *, finished: bool = False) -> None:
@@ -391,14 +393,15 @@ class MainWindow(QMainWindow):
             self._loading = False
         if then is not None:
             self._page_behind = True  # the last intake's page shows until _staged_page
-            self._after_layout(lambda: self._staged_page(then, outcome))
+            self._then = then  # run at the end, or at once if the window closes first
+            self._after_layout(lambda: self._staged_page(outcome))
 
     def _after_layout(self, fn) -> None:
         """``fn`` in a turn of its own, after the layout pass this turn causes: a zero timer comes
         as a posted event in that pass; the timer it starts fires once the pass is over."""
         QTimer.singleShot(0, self.stack, lambda: QTimer.singleShot(1, self.stack, fn))
 
-    def _staged_page(self, then, outcome) -> None:
+    def _staged_page(self, outcome) -> None:
         self._page_behind = False
         loading, self._loading = self._loading, True
         try:
@@ -406,19 +409,24 @@ class MainWindow(QMainWindow):
             self.focus_first()  # as in load_wizard: the field left belongs to the intake before
         finally:
             self._loading = loading
-        self._after_layout(lambda: self._staged_messages(then, outcome))
+        self._after_layout(lambda: self._staged_messages(outcome))
 
-    def _staged_messages(self, then, outcome) -> None:
+    def _staged_messages(self, outcome) -> None:
         self.refresh_messages()
         if outcome is None:
             self.outcome.hide()
         else:
             self.show_outcome(*outcome)
-        self._after_layout(lambda: self._staged_paint(then))
+        self._after_layout(self._staged_paint)
 
-    def _staged_paint(self, then) -> None:
+    def _staged_paint(self) -> None:
         self._paint_page()
-        self._after_layout(then)
+        self._after_layout(self._staged_then)
+
+    def _staged_then(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def apply_config(self, new: Config) -> list[str]:
         """Use new settings at once where possible; returns the names that need a restart."""

@@ -297,6 +297,29 @@ def test_enter_pressed_while_the_form_resets_after_a_submit_does_nothing(qtbot, 
     assert not window.busy.text()
 
 
+def test_a_window_closed_while_the_form_resets_still_tells_the_submits_outcome(qtbot, open_window, sandbox,
+                                                                              monkeypatch):
+    # The outcome is told (status, audit, consent links...) at the end of the staged reset; a
+    # window closed before that end tells it as it closes.
+    window = open_window(active=True)
+    fill_window(window, {k: SAMPLE[k] for k in (wire.FIRST_NAME, wire.LAST_NAME, wire.DATE_OF_BIRTH, wire.GENDER)})
+    walk_to_review(window)
+    session = window.session
+    finish = session._finish_intake
+
+    def finish_then_close(**kwargs):
+        finish(**kwargs)
+        window.close()
+
+    monkeypatch.setattr(session, "_finish_intake", finish_then_close)
+    told = []
+    session.submitted.connect(lambda outcome, _entry: told.append(outcome))
+    session.submit()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=15000)
+    assert told == ["created"]
+    assert len(sandbox.created()) == 1
+
+
 def test_a_submit_while_another_sender_holds_the_outbox_is_not_called_unreachable(qtbot, open_window, sandbox,
                                                                                    monkeypatch):
     import ui.session
