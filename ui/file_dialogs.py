@@ -11,6 +11,9 @@ Each function blocks until the dialog closes and returns "" (or []) when it was 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 OPTIONS = QFileDialog.Option.DontUseNativeDialog
@@ -27,6 +30,10 @@ def open_files(parent: QWidget | None, caption: str, folder: str = "", filters: 
 
 
 def save_file(parent: QWidget | None, caption: str, suggested: str = "", filters: str = "") -> str:
+    """``suggested`` a bare file name: offered in the user's documents folder (else the home
+    folder), never in the program's working directory."""
+    if suggested and not Path(suggested).is_absolute():
+        suggested = str(Path(documents_folder()) / suggested)
     path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters, options=OPTIONS)
     return path
 
@@ -34,3 +41,8 @@ def save_file(parent: QWidget | None, caption: str, suggested: str = "", filters
 def folder(parent: QWidget | None, caption: str, start: str = "") -> str:
     return QFileDialog.getExistingDirectory(parent, caption, start,
                                             OPTIONS | QFileDialog.Option.ShowDirsOnly)
+
+
+def documents_folder() -> str:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else QDir.homePath()
