@@ -60,7 +60,7 @@ def warm_ups(names) -> list[Callable[[], object]]:
     names = set(names)
     loads: list[Callable[[], object]] = []
     if names & {wire.TYPE, A + wire.STATE}:
-        loads.append(_load_policy)
+        loads += [partial(importlib.import_module, "app.policy"), _load_policy]  # the module, then its file
     if wire.MANUAL_GROUPS in names:
         loads += [partial(_qt_classes, "QtCore", "QSortFilterProxyModel"),
                   partial(_qt_classes, "QtGui", "QStandardItemModel", "QStandardItem"),
@@ -71,6 +71,7 @@ def warm_ups(names) -> list[Callable[[], object]]:
                   partial(_qt_classes, "QtGui", "QImage", "QImageReader", "QFont"),
                   partial(_qt_classes, "QtGui", "QPainter", "QPen", "QPixmap"),
                   partial(_qt_classes, "QtWidgets", "QFileDialog", "QSizePolicy", "QListWidget"),
+                  partial(importlib.import_module, "app.documents"),
                   partial(importlib.import_module, "ui.widgets.documents")]
     return loads
 
