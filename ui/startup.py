@@ -61,6 +61,37 @@ BACKGROUND_IMPORTS: tuple[str, ...] = (
     "app.documents",
 )
 
+# The Python classes PySide6 (6.11) makes all at once at the first events that meet a Python
+# event filter on the whole application (the ID scanner's, from its install): every
+# QObject-derived class not made yet, with the bases it needs, some 90 classes and 30 ms in one
+# turn of the event loop. Made ahead instead, a few per piece, while the imports run (names a
+# PySide6 lacks are skipped). Not whole modules: those would take some 170 ms.
+FILTER_CLASSES: dict[str, tuple[str, ...]] = {
+    "QtCore": (
+        "QAbstractEventDispatcher", "QAbstractTableModel", "QAnimationGroup", "QConcatenateTablesProxyModel",
+        "QEventLoop", "QFile", "QFileDevice", "QFileSelector", "QIOPipe", "QIdentityProxyModel", "QLibrary",
+        "QMimeData", "QParallelAnimationGroup", "QPauseAnimation", "QPluginLoader", "QProcess", "QRangeModel",
+        "QSaveFile", "QSequentialAnimationGroup", "QSettings", "QSharedMemory", "QSignalMapper", "QSocketNotifier",
+        "QStringListModel", "QTemporaryFile", "QThread", "QTimeLine", "QTransposeProxyModel",
+    ),
+    "QtGui": (
+        "QAccessibilityHints", "QActionGroup", "QClipboard", "QDoubleValidator", "QDrag", "QInputDevice",
+        "QInputMethod", "QIntValidator", "QMovie", "QOffscreenSurface", "QOpenGLContext", "QOpenGLContextGroup",
+        "QPagedPaintDevice", "QPaintDeviceWindow", "QPdfWriter", "QPointingDevice", "QPyTextObject", "QRasterWindow",
+        "QScreen", "QSessionManager", "QStyleHints", "QSurface", "QSyntaxHighlighter", "QTextBlockGroup",
+        "QTextFrame", "QTextList", "QTextObject", "QTextObjectInterface", "QTextTable", "QUndoGroup", "QUndoStack",
+        "QWindow",
+    ),
+    "QtWidgets": (
+        "QButtonGroup", "QCompleter", "QDataWidgetMapper", "QFileSystemModel", "QGesture", "QGraphicsAnchor",
+        "QGraphicsBlurEffect", "QGraphicsColorizeEffect", "QGraphicsDropShadowEffect", "QGraphicsEffect",
+        "QGraphicsItem", "QGraphicsItemAnimation", "QGraphicsLayoutItem", "QGraphicsObject",
+        "QGraphicsOpacityEffect", "QGraphicsProxyWidget", "QGraphicsRotation", "QGraphicsScale", "QGraphicsScene",
+        "QGraphicsTextItem", "QGraphicsTransform", "QGraphicsWidget", "QItemDelegate", "QPanGesture",
+        "QPinchGesture", "QProxyStyle", "QScroller", "QSwipeGesture", "QSystemTrayIcon", "QTapAndHoldGesture",
+        "QTapGesture",
+    ),
+}
 # Milliseconds to wait before looking again while a scanner's burst is being read.
 _HOLD_MS = 20
 # Between two pieces: a real timer, not a zero one (a posted call, which may run before the
@@ -144,6 +175,8 @@ class StartUp(QObject):
         # bring (c) no sooner, both being mostly Python under one interpreter lock, and the
         # pages' pieces, slowed by the lock, then hold the event loop for up to 60-80 ms.
         self._pieces.append((False, self._start_imports))
+        for module, names in FILTER_CLASSES.items():
+            self._pieces.extend((False, load) for load in qt_class_loads(module, names))
         self._pieces.append((True, partial(importlib.import_module, "ui.pages.review")))
         self._pieces.append((True, partial(self.window.build_step, REVIEW, review_sections=False)))
         for index in range(REVIEW):
@@ -294,6 +327,18 @@ class _EarlyKeys(QObject):
             for event in held:
                 QApplication.sendEvent(target, event)
         self.deleteLater()
+
+
+def qt_class_loads(module: str, names: tuple[str, ...], per_piece: int = 8) -> list[Callable[[], None]]:
+    """Pieces that make ``names`` of a PySide6 module (a class with its enums on first use),
+    ``per_piece`` at a time."""
+    qt = importlib.import_module(f"PySide6.{module}")
+    return [partial(_make_classes, qt, names[i:i + per_piece]) for i in range(0, len(names), per_piece)]
+
+
+def _make_classes(qt, names: tuple[str, ...]) -> None:
+    for name in names:
+        getattr(qt, name, None)
 
 
 def _import_and_open(config, station):
