@@ -41,7 +41,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.steps import REVIEW, STEPS
-from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +194,8 @@ class StartUp(QObject):
             early.replay()
 
     def _start_imports(self) -> None:
+        from ui.tasks import run_task  # after the frame's paint: its Qt classes cost a few ms
+
         config, station = self.window.config, self.station
         run_task(lambda: _import_and_open(config, station), self._imports_done, self._fail)
 
