@@ -66,6 +66,9 @@ def _install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
+        from app.logfile import install_log_file
+
+        install_log_file()  # an error before the window had opened is in the file too
         log.error("unexpected %s", kind.__name__, exc_info=(kind, value, tb))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -90,9 +93,11 @@ def run(args: argparse.Namespace) -> int:
         from ui.selftest import run_self_test
 
         return run_self_test()
-    from app.logfile import install_log_file
+    from app.logfile import hold_early_lines, install_log_file
 
-    install_log_file()  # started from the desktop menu, standard error goes nowhere: support reads this
+    # Started from the desktop menu, standard error goes nowhere: support reads the log file. It
+    # is installed once the window has opened (or start-up failed), with every line before it.
+    hold_early_lines()
     _install_excepthook()
     from ui.app_setup import ensure_app, load_in_stages, open_frame
     from ui.tasks import wait_for_tasks
@@ -114,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         window.setWindowTitle(window.windowTitle() + " — " + window.tr("demo (sandbox)"))
 
     def failed(exc: BaseException) -> None:
+        install_log_file()
         from PySide6.QtWidgets import QApplication
 
         from app.credentials import CredentialsError
@@ -130,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
 
     window.show()  # the frame shows at once; the first field, then the rest, follow
     startup = load_in_stages(window, start_session=True)
+    startup.finished.connect(install_log_file)
     startup.failed.connect(failed)
     if os.environ.get(STARTUP_REPORT):
         _report_start_up(app, window, startup)

@@ -58,6 +58,8 @@ BACKGROUND_IMPORTS: tuple[str, ...] = (
     "app.disclosure",
     "app.clerks",
     "app.documents",
+    "logging.handlers",  # the log file's, installed once the window is ready (ui.launch)
+    "app.api.redaction",
 )
 
 # The Python classes PySide6 (6.11) makes all at once at the first events that meet a Python

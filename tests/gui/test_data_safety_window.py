@@ -69,3 +69,29 @@ def test_a_damaged_outbox_is_told_in_the_windows_language(started):
     assert "está dañado" in text and "outbox.db" in text and "intake data start-empty outbox" in text
     assert not path.exists()
     assert [p.name for p in path.parent.iterdir() if p.name.startswith("outbox.db.damaged-")]
+
+
+def test_a_start_up_that_stops_leaves_its_lines_in_the_log_file(started, memory_keyring, monkeypatch, tmp_path):
+    # The file is installed once the window is ready or start-up stopped; the lines logged
+    # before that are held and written first.
+    from app import logfile
+
+    monkeypatch.setattr(logfile, "LOG_FOLDER", tmp_path / "logs")
+    queue_one()
+    memory_keyring.delete_password(SERVICE, DATA_KEY_USER)
+    code, _shown = started()
+    assert code == 2
+    text = (tmp_path / "logs" / logfile.LOG_FILE).read_text(encoding="utf-8")
+    assert "started (Python" in text
+    assert "ERROR ui.startup: start-up stopped: " in text
+
+
+def test_a_window_that_opens_installs_the_log_file_once_ready(started, monkeypatch, tmp_path):
+    from app import logfile
+
+    monkeypatch.setattr(logfile, "LOG_FOLDER", tmp_path / "logs")
+    monkeypatch.setenv(launch.STARTUP_REPORT, "1")  # quits once everything is loaded
+    assert logfile.current_log_file() is None
+    code, shown = started()
+    assert (code, shown) == (0, [])
+    assert logfile.current_log_file() == tmp_path / "logs" / logfile.LOG_FILE

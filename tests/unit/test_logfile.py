@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from app import logfile
+from app import logfile, wire
 from app.api.client import ApiClient
 
 
@@ -54,3 +54,39 @@ def test_an_unwritable_folder_means_no_file_and_no_error(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     assert logfile.install_log_file(blocker / "logs", logging.getLogger("intake-test-2")) is None
     assert logfile.current_log_file() is None
+
+
+def test_lines_logged_before_the_file_is_installed_go_to_it_first_in_order(tmp_path):
+    logger = logging.getLogger("intake-test-early")
+    logger.setLevel(logging.INFO)
+    logfile.hold_early_lines(logger)
+    try:
+        logger.warning("the keyring answered late")
+        logger.warning("GET %s -> 404", wire.PATH_CUSTOMER_BY_STATE_ID.format(state_id="D1234567"))  # redacted
+        path = logfile.install_log_file(tmp_path / "logs", logger)
+        logger.warning("after the install")
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if "intake-test-early" in line]
+        assert lines[0].split(": ", 1)[1] == "the keyring answered late"
+        assert lines[-1].endswith("after the install") and len(lines) == 3
+        assert "D1234567" not in text
+        assert text.index("started (Python") < text.index("the keyring answered late")
+        logger.warning("once more")
+        assert path.read_text(encoding="utf-8").count("the keyring answered late") == 1  # held lines left
+    finally:
+        logfile.uninstall_log_file(logger)
+
+
+def test_only_the_latest_lines_are_held(tmp_path, monkeypatch):
+    monkeypatch.setattr(logfile, "HELD_MAX", 3)
+    logger = logging.getLogger("intake-test-held")
+    logger.setLevel(logging.INFO)
+    logfile.hold_early_lines(logger)
+    try:
+        for n in range(5):
+            logger.warning("line %d", n)
+        text = logfile.install_log_file(tmp_path / "logs", logger).read_text(encoding="utf-8")
+        assert "line 0" not in text and "line 1" not in text
+        assert all(f"line {n}" in text for n in (2, 3, 4))
+    finally:
+        logfile.uninstall_log_file(logger)
