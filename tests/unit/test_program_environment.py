@@ -47,3 +47,20 @@ def test_pydantic_honours_it_and_looks_for_no_plugin(how, expected):
     out = subprocess.run([sys.executable, "-c", _PROBE, how], env=env, capture_output=True, text=True,
                          timeout=120, check=True)
     assert out.stdout.strip() == expected
+
+
+def test_a_start_with_no_word_on_the_line_opens_the_window_as_the_parser_would(monkeypatch):
+    assert vars(cli.window_defaults()) == vars(cli.build_parser([]).parse_args([]))
+    ran = []
+
+    class Window:
+        @staticmethod
+        def run(args):
+            ran.append(vars(args))
+            return 0
+
+    monkeypatch.setattr(cli, "set_program_environment", lambda: None)  # not this test's process
+    monkeypatch.setattr(cli, "_load", lambda name: Window if name == "ui.launch" else None)
+    monkeypatch.setattr(cli, "build_parser", lambda argv=None: pytest.fail("the parser was built"))
+    assert cli.main([]) == 0
+    assert ran == [vars(cli.window_defaults())]
