@@ -79,3 +79,23 @@ def open_window(qtbot, tmp_path, memory_keyring, sandbox):
     yield opener
     opener.shut_down(*opener.windows)
     install_translations(QApplication.instance(), "en")  # a window in another language installed its own
+
+
+@pytest.fixture
+def secrets(memory_keyring) -> SecretStore:
+    return SecretStore()
+
+
+@pytest.fixture
+def open_dialog(qtbot):
+    """Open the Settings dialog for a config and wait until it knows what the keyring holds."""
+    from ui.settings_dialog import SettingsDialog
+
+    def opener(config: Config, secrets: SecretStore) -> SettingsDialog:
+        dialog = SettingsDialog(config, secrets)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.keyring_label.text() != "Checking the keyring…")
+        return dialog
+
+    return opener

@@ -3,7 +3,6 @@ Settings ▸ Check connection) showing the doctor's report against the sandbox."
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
@@ -11,17 +10,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from app import wire
 from app.api.client import ApiClient
 from app.config import ENV_API_URL, Config, default_config_path, load_config, managed_config_path
-from app.credentials import SecretStore
 from tests.support.bodies import customer_body
 from ui.diagnostics import DiagnosticsDialog
 from ui.settings_dialog import SettingsDialog
 
 MANAGED_URL = "https://pos.chain.example/open_api/v2.3"
-
-
-@pytest.fixture
-def secrets(memory_keyring) -> SecretStore:
-    return SecretStore()
 
 
 def test_a_managed_address_is_read_only_and_wins_over_the_environment(qtbot, secrets, monkeypatch):

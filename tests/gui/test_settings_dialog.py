@@ -25,25 +25,6 @@ STORED_KEY = "stored-key-7f3a9c"
 API_URL = "https://pos.example.com/api/v1"
 
 
-@pytest.fixture
-def secrets(memory_keyring) -> SecretStore:
-    return SecretStore()
-
-
-@pytest.fixture
-def open_dialog(qtbot):
-    """Open the dialog for a config and wait until it knows what the keyring holds."""
-
-    def opener(config: Config, secrets: SecretStore) -> SettingsDialog:
-        dialog = SettingsDialog(config, secrets)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitUntil(lambda: dialog.keyring_label.text() != "Checking the keyring…")
-        return dialog
-
-    return opener
-
-
 def _config(**changes) -> Config:
     return load_config().with_changes(**changes)
 

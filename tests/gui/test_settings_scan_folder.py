@@ -12,26 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 
 from app import wire
-from app.config import Config, default_config_path, load_config, managed_config_path
-from app.credentials import SecretStore
+from app.config import default_config_path, load_config, managed_config_path
 from ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def secrets(memory_keyring) -> SecretStore:
-    return SecretStore()
-
-
-@pytest.fixture
-def open_dialog(qtbot):
-    def opener(config: Config, secrets: SecretStore) -> SettingsDialog:
-        dialog = SettingsDialog(config, secrets)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitUntil(lambda: dialog.keyring_label.text() != "Checking the keyring…")
-        return dialog
-
-    return opener
 
 
 def _message(dialog: SettingsDialog) -> QLabel:
