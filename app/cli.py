@@ -43,9 +43,8 @@ def _chosen_command(argv: list[str]) -> str | None:
     return next((word for word in argv if word in COMMANDS), None)
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The full parser. With ``argv``, only the command it names loads its module (the others
-    are listed by name), so ``intake --version`` or ``intake validate`` stays quick."""
+def _top_parser() -> argparse.ArgumentParser:
+    """The program's own options, without the commands."""
     parser = argparse.ArgumentParser(
         prog="intake",
         description="Customer-intake station: register dispensary customers in the POS, online or offline.",
@@ -67,6 +66,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="open the window offscreen, run one scripted intake against an embedded sandbox, exit 0 on success",
     )
+    return parser
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser. With ``argv``, only the command it names loads its module (the others
+    are listed by name), so ``intake --version`` or ``intake validate`` stays quick."""
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = _chosen_command(argv) if argv is not None else None
     for name, (module_name, help_text) in COMMANDS.items():
@@ -89,8 +95,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def window_defaults() -> argparse.Namespace:
-    """What ``build_parser().parse_args([])`` gives: the window, with every option at its default."""
-    return argparse.Namespace(demo=False, demo_plan="pro", self_test=False, command=None)
+    """What ``build_parser().parse_args([])`` gives: the window, with every option at its default
+    (the program's own options only: the commands' parsers are not built)."""
+    return argparse.Namespace(**vars(_top_parser().parse_args([])), command=None)
 
 
 def set_program_environment() -> None:
