@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         # remember what else the clerk did meanwhile, for start_intake.
         self._left_early: set[str] = set()
         self._advance_early = False
-        self._page_behind = False  # a staged load_wizard: the new intake is in, its page not yet
         self._then = None  # what a staged load_wizard runs at its end
         self.typed_early = False  # start_intake found values typed before it
         self._frame_finished = False
@@ -392,7 +391,6 @@ class MainWindow(QMainWindow):
         finally:
             self._loading = False
         if then is not None:
-            self._page_behind = True  # the last intake's page shows until _staged_page
             self._then = then  # run at the end, or at once if the window closes first
             self._after_layout(lambda: self._staged_page(outcome))
 
@@ -402,7 +400,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.stack, lambda: QTimer.singleShot(1, self.stack, fn))
 
     def _staged_page(self, outcome) -> None:
-        self._page_behind = False
         loading, self._loading = self._loading, True
         try:
             self._refresh_page(paint=False)
@@ -576,7 +573,7 @@ class MainWindow(QMainWindow):
         if self.wizard is None:  # done by start_intake, once the rules are there
             self._advance_early = True
             return
-        if self._page_behind:  # an Enter meant for the page on screen, not for the new intake's
+        if self._then is not None:  # a staged reset: an Enter meant for the last intake's page, not the new one
             return
         if self.wizard.current == REVIEW:
             self.submit_requested.emit()
