@@ -4,6 +4,7 @@ any command line share them."""
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
@@ -57,6 +58,23 @@ def check_files_host(api_url: str, files_url: str, allowed: bool) -> str:
     return Message(N(_C, "The files URL is on another server than the API URL: documents would not be sent, "
                          "because the API key goes only to the API's server. Correct the files URL, or allow "
                          "the key to go to the files server."), _C)
+
+
+def check_scan_folder(text: str) -> str:
+    """"" when the document scanner's folder ``text`` can be listed; else why not. A look at the
+    folder's own entry, not a listing (cheap enough for every keystroke)."""
+    path = Path(text).expanduser()
+    try:
+        if not path.exists():
+            return Message(N(_C, "No folder at {folder}."), _C, folder=text)
+        if not path.is_dir():
+            return Message(N(_C, "{folder} is a file, not a folder."), _C, folder=text)
+    except OSError as exc:
+        return Message(N(_C, "The folder {folder} cannot be read ({reason})."), _C, folder=text,
+                       reason=exc.strerror or type(exc).__name__)
+    if not os.access(path, os.R_OK | os.X_OK):
+        return Message(N(_C, "The folder {folder} cannot be read: this user may not open it."), _C, folder=text)
+    return ""
 
 
 def parse_number(text: str, what: str, low: float, high: float, *, whole: bool = False) -> tuple[float | None, str]:

@@ -54,6 +54,7 @@ from app.settings_rules import (
     changed_settings,
     check_files_host,
     check_key,
+    check_scan_folder,
     check_url,
     config_to_save,
     parse_number,
@@ -424,7 +425,7 @@ class SettingsDialog(QDialog):
             errors["settings.ca_bundle"] = self.tr("No file or folder at %s.") % ca_bundle
         scan_folder = self.scan_folder.text().strip() or None
         if scan_folder and "scan_folder" not in self._config.managed:
-            errors["settings.scan_folder"] = self._folder_problem(scan_folder)
+            errors["settings.scan_folder"] = check_scan_folder(scan_folder)
         timeout, errors["settings.timeout_seconds"] = parse_number(self.timeout.text(), self.tr("timeout"),
                                                                    *TIMEOUT_RANGE)
         document_mb, errors["settings.max_document_mb"] = parse_number(
@@ -451,21 +452,6 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
         )
         return errors, config
-
-    def _folder_problem(self, text: str) -> str:
-        """Why the scanner folder cannot be listed ("" when it can). Looked at on the UI thread, as
-        the CA bundle is: a look at one folder's entry, not a listing."""
-        path = Path(text).expanduser()
-        try:
-            if not path.exists():
-                return self.tr("No folder at %s.") % text
-            if not path.is_dir():
-                return self.tr("%s is a file, not a folder.") % text
-        except OSError as exc:
-            return self.tr("The folder %s cannot be read (%s).") % (text, exc.strerror or type(exc).__name__)
-        if not os.access(path, os.R_OK | os.X_OK):
-            return self.tr("The folder %s cannot be read: this user may not open it.") % text
-        return ""
 
     def revalidate(self) -> None:
         if not _alive(self.ok_button):

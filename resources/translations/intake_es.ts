@@ -2713,6 +2713,26 @@
         </message>
         <message>
             <location filename="../../app/settings_rules.py" />
+            <source>No folder at {folder}.</source>
+            <translation>No hay ninguna carpeta en {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>{folder} is a file, not a folder.</source>
+            <translation>{folder} es un archivo, no una carpeta.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The folder {folder} cannot be read ({reason}).</source>
+            <translation>No se puede leer la carpeta {folder} ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The folder {folder} cannot be read: this user may not open it.</source>
+            <translation>No se puede leer la carpeta {folder}: este usuario no tiene permiso para abrirla.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
             <source>Enter the {what}.</source>
             <translation>Escriba el valor: {what}.</translation>
         </message>
@@ -2943,26 +2963,6 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>Choose the jurisdiction the store is licensed in.</source>
             <translation>Elija la jurisdicción en la que la tienda tiene licencia.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>No folder at %s.</source>
-            <translation>No hay ninguna carpeta en %s.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>%s is a file, not a folder.</source>
-            <translation>%s es un archivo, no una carpeta.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>The folder %s cannot be read (%s).</source>
-            <translation>No se puede leer la carpeta %s (%s).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>The folder %s cannot be read: this user may not open it.</source>
-            <translation>No se puede leer la carpeta %s: este usuario no tiene permiso para abrirla.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />

@@ -2713,6 +2713,26 @@
         </message>
         <message>
             <location filename="../../app/settings_rules.py" />
+            <source>No folder at {folder}.</source>
+            <translation>Aucun dossier à l'emplacement {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>{folder} is a file, not a folder.</source>
+            <translation>{folder} est un fichier, pas un dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The folder {folder} cannot be read ({reason}).</source>
+            <translation>Le dossier {folder} ne peut pas être lu ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
+            <source>The folder {folder} cannot be read: this user may not open it.</source>
+            <translation>Le dossier {folder} ne peut pas être lu : cet utilisateur n'a pas le droit de l'ouvrir.</translation>
+        </message>
+        <message>
+            <location filename="../../app/settings_rules.py" />
             <source>Enter the {what}.</source>
             <translation>Saisissez la valeur : {what}.</translation>
         </message>
@@ -2943,26 +2963,6 @@
             <location filename="../../ui/settings_dialog.py" />
             <source>Choose the jurisdiction the store is licensed in.</source>
             <translation>Choisissez la juridiction où le magasin détient son permis.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>No folder at %s.</source>
-            <translation>Aucun dossier à l'emplacement %s.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>%s is a file, not a folder.</source>
-            <translation>%s est un fichier, pas un dossier.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>The folder %s cannot be read (%s).</source>
-            <translation>Le dossier %s ne peut pas être lu (%s).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" />
-            <source>The folder %s cannot be read: this user may not open it.</source>
-            <translation>Le dossier %s ne peut pas être lu : cet utilisateur n'a pas le droit de l'ouvrir.</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" />
