@@ -442,6 +442,8 @@ class MainWindow(QMainWindow):
             self.editor(wire.TYPE).set_value("")
         if new.max_document_bytes != old.max_document_bytes and self.wizard is not None:
             self.editor(wire.DOCUMENTS).max_bytes = new.max_document_bytes
+        if new.scan_folder != old.scan_folder and self.wizard is not None:
+            self.editor(wire.DOCUMENTS).set_scan_folder(new.scan_folder)  # its newest files, listed at once
         if new.language != old.language:
             later.append("language")
         if new.data_dir != old.data_dir:

@@ -42,8 +42,6 @@ def apply_saved(window, dialog: SettingsDialog) -> None:
     if callable(apply):
         window.saved_config = None
         pending = list(apply(new) or [])
-        if "scan_folder" in changed:
-            _use_scan_folder(window, new.scan_folder)
     else:
         # The window keeps the old values until a restart (the key is read from the keyring
         # at each call, so a new key works at once either way).
@@ -56,15 +54,6 @@ def apply_saved(window, dialog: SettingsDialog) -> None:
         )
     else:
         window.statusBar().showMessage(window.tr("Settings saved."), 10000)
-
-
-def _use_scan_folder(window, folder: str | None) -> None:
-    """The Documents step lists the new scanner folder at once (a form made later reads it from
-    the window's configuration)."""
-    from ui.widgets.documents import DocumentsWidget
-
-    for widget in window.findChildren(DocumentsWidget):
-        widget.set_scan_folder(folder)
 
 
 def _record(window, changed: list[str]) -> None:
