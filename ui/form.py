@@ -62,15 +62,15 @@ def warm_ups(names) -> list[Callable[[], object]]:
     if names & {wire.TYPE, A + wire.STATE}:
         loads += [partial(importlib.import_module, "app.policy"), _load_policy]  # the module, then its file
     if wire.MANUAL_GROUPS in names:
-        loads += [partial(_qt_classes, "QtCore", "QSortFilterProxyModel"),
-                  partial(_qt_classes, "QtGui", "QStandardItemModel", "QStandardItem"),
+        loads += [partial(make_qt_classes, "QtCore", "QSortFilterProxyModel"),
+                  partial(make_qt_classes, "QtGui", "QStandardItemModel", "QStandardItem"),
                   partial(importlib.import_module, "ui.widgets.groups")]
     if wire.DOCUMENTS in names:
-        loads += [partial(_qt_classes, "QtWidgets", "QStyle"),
-                  partial(_qt_classes, "QtCore", "QDir", "QBuffer", "QFileSystemWatcher"),
-                  partial(_qt_classes, "QtGui", "QImage", "QImageReader", "QFont"),
-                  partial(_qt_classes, "QtGui", "QPainter", "QPen", "QPixmap"),
-                  partial(_qt_classes, "QtWidgets", "QFileDialog", "QSizePolicy", "QListWidget"),
+        loads += [partial(make_qt_classes, "QtWidgets", "QStyle"),
+                  partial(make_qt_classes, "QtCore", "QDir", "QBuffer", "QFileSystemWatcher"),
+                  partial(make_qt_classes, "QtGui", "QImage", "QImageReader", "QFont"),
+                  partial(make_qt_classes, "QtGui", "QPainter", "QPen", "QPixmap"),
+                  partial(make_qt_classes, "QtWidgets", "QFileDialog", "QSizePolicy", "QListWidget"),
                   partial(importlib.import_module, "app.documents"),
                   partial(importlib.import_module, "ui.widgets.documents")]
     return loads
@@ -82,10 +82,12 @@ def _load_policy() -> object:
     return policy.load_policy()
 
 
-def _qt_classes(module: str, *names: str) -> None:
+def make_qt_classes(module: str, *names: str) -> None:
+    """Make PySide6 classes ahead (a class, with its enums, is made on first use); a name this
+    PySide6 lacks is skipped."""
     qt = importlib.import_module(f"PySide6.{module}")
     for name in names:
-        getattr(qt, name)
+        getattr(qt, name, None)
 
 
 def make_editor(name: str, config: Config, parent: QWidget | None = None) -> QWidget:

@@ -335,13 +335,9 @@ class _EarlyKeys(QObject):
 def qt_class_loads(module: str, names: tuple[str, ...], per_piece: int = 8) -> list[Callable[[], None]]:
     """Pieces that make ``names`` of a PySide6 module (a class with its enums on first use),
     ``per_piece`` at a time."""
-    qt = importlib.import_module(f"PySide6.{module}")
-    return [partial(_make_classes, qt, names[i:i + per_piece]) for i in range(0, len(names), per_piece)]
+    from ui.form import make_qt_classes
 
-
-def _make_classes(qt, names: tuple[str, ...]) -> None:
-    for name in names:
-        getattr(qt, name, None)
+    return [partial(make_qt_classes, module, *names[i:i + per_piece]) for i in range(0, len(names), per_piece)]
 
 
 def _import_and_open(config, station):
