@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import datetime
 
-from app.commands._common import clerk_of
+from app.commands._common import clerk_of, fail
 from app.config import ConfigError, load_config
 from app.credentials import CredentialsError
 from app.intake_events import record_in_station_log, sync_events
@@ -58,17 +58,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def fail(command: str, message: str) -> int:
-    print(f"intake {command}: {message}", file=sys.stderr)
-    return EXIT_UNUSABLE
-
-
 def open_station():
     """The configured station (its keyring, data directory and outbox). Raises ConfigError,
     CredentialsError or StorageError with a message fit for the terminal."""
     from app.station import Station  # the station pulls in the HTTP client: only when needed
 
     return Station(load_config())
+
+
+def send_now(command: str, station, entry_id: str, wait: float) -> SyncReport | None:
+    """Send the entry just queued (``intake submit``, ``intake update``), waiting up to ``wait``
+    seconds for another sender; None, said on standard error, when sending failed: it stays
+    queued and 'intake outbox sync' sends it."""
+    try:
+        return station.syncer.drain(wait=max(0.0, wait), only=[entry_id])
+    except Exception as exc:  # queued all the same
+        print(f"intake {command}: queued as {entry_id}, not sent: {type(exc).__name__}: {exc}. "
+              "'intake outbox sync' sends it.", file=sys.stderr)
+        return None
 
 
 def summary(report: SyncReport) -> str:

@@ -18,7 +18,7 @@ import sys
 
 from app import wire
 from app.commands._common import IntakeFileError, clerk_of, read_intake
-from app.commands.outbox import DEFAULT_WAIT, fail, open_station, summary
+from app.commands.outbox import DEFAULT_WAIT, fail, open_station, send_now, summary
 from app.config import ConfigError
 from app.credentials import CredentialsError
 from app.documents import DocumentProblem, load_document
@@ -112,11 +112,8 @@ def _submit(station, record: object, args: argparse.Namespace) -> int:
         return fail(_COMMAND, f"not queued: {exc}")
     body = build_body(record, ctx)  # type: ignore[arg-type]  # validated above: a mapping
     entry_id = station.outbox.enqueue(body, documents)
-    try:
-        report = station.syncer.drain(wait=max(0.0, args.wait), only=[entry_id])
-    except Exception as exc:  # queued all the same: 'intake outbox sync' sends it
-        print(f"intake submit: queued as {entry_id}, not sent: {type(exc).__name__}: {exc}. "
-              "'intake outbox sync' sends it.", file=sys.stderr)
+    report = send_now(_COMMAND, station, entry_id, args.wait)
+    if report is None:
         return EXIT_QUEUED
     entry = station.outbox.get(entry_id)
     problem = record_in_station_log(station, clerk_of(args), submit_events(outcome_of(entry), entry))

@@ -23,7 +23,7 @@ from typing import Any
 from app.api.errors import ApiError
 from app.audit import AuditError, AuditLog
 from app.commands._common import IntakeFileError, clerk_of, fail, read_intake
-from app.commands.outbox import DEFAULT_WAIT, open_station, summary
+from app.commands.outbox import DEFAULT_WAIT, open_station, send_now, summary
 from app.config import ConfigError
 from app.consent import ConsentLog, applies_to
 from app.consent_withdrawals import given_channels, withdraw, withdrawn_channels
@@ -119,11 +119,8 @@ def _update(station, customer_id: int | str, changes: dict[str, Any], args: argp
         return EXIT_REFUSED
     entry_id = station.outbox.enqueue_update(customer_id, body, label_from=base)
     _record_withdrawals(station, args, customer_id, entry_id, base or {}, body)
-    try:
-        report = station.syncer.drain(wait=max(0.0, args.wait), only=[entry_id])
-    except Exception as exc:  # queued all the same: 'intake outbox sync' sends it
-        print(f"intake {_COMMAND}: queued as {entry_id}, not sent: {type(exc).__name__}: {exc}. "
-              "'intake outbox sync' sends it.", file=sys.stderr)
+    report = send_now(_COMMAND, station, entry_id, args.wait)
+    if report is None:
         return EXIT_QUEUED
     entry = station.outbox.get(entry_id)
     _record(station, args, entry)
