@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import uuid
 
 import pytest
@@ -136,3 +137,19 @@ def test_outbox_sync_with_a_setup_that_cannot_send_exits_2(station_env, tmp_path
     assert main(["outbox", "sync", "--wait", "0"]) == 2
     err = capsys.readouterr().err
     assert "the API address must use https://" in err and "Traceback" not in err
+
+
+def test_submit_whose_send_breaks_stays_queued_and_says_how_to_send_it(station_env, tmp_path, capsys, monkeypatch):
+    from app.sync import OutboxSyncer
+
+    def broken(self, **_kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(OutboxSyncer, "drain", broken)
+    assert main(["submit", intake_file(tmp_path), "--wait", "0"]) == 3
+    err = capsys.readouterr().err
+    assert "intake submit: queued as " in err and "not sent: OperationalError: disk I/O error." in err
+    assert "'intake outbox sync' sends it." in err and "Traceback" not in err
+    [entry] = outbox_entries(capsys)
+    assert entry["state"] == "queued"
+    assert station_env.created() == []
