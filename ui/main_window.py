@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         With ``then`` (the form reset after a submit) it goes in stages, one per turn of the
         event loop, each after the layout pass the one before caused, so no turn holds the
         window for more than one of them: the values; the first step's page and the focus; the
-        messages and ``outcome`` (text, status) under the form; the paint; then ``then()``."""
+        messages and the outcome line (``outcome``: text, status) above the fields; the paint; then ``then()``."""
         self._loading = True
         try:
             self.wizard = wizard

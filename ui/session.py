@@ -353,7 +353,7 @@ class IntakeSession(QObject):
 
     def _submitted(self, result: tuple[str, Any, Any]) -> None:
         """The worker's answer. A created or queued intake: the form is reset for the next
-        customer in stages (``MainWindow.load_wizard`` with ``then``), the outcome shown under
+        customer in stages (``MainWindow.load_wizard`` with ``then``), the outcome shown above
         it with the new page, and told (the status bar, the signals, the features listening) in
         a turn of its own once that page is painted, so no single turn of the event loop holds
         the window for all of it. The window stays busy until then (a second Submit waits)."""
